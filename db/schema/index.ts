@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './auth';
+export * from './therapists';
+export * from './taxonomy';
+export * from './reviews';

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { intent, pressureAdjusted, reviewStatus } from './enums';
+import { conditions } from './taxonomy';
+import { therapists } from './therapists';
+
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Null once the author deleted their account and chose to keep the review anonymised. */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    therapistId: integer('therapist_id')
+      .notNull()
+      .references(() => therapists.id, { onDelete: 'cascade' }),
+    rating: smallint('rating').notNull(),
+    title: text('title').notNull().default(''),
+    body: text('body').notNull(),
+    /** First day of the month of the (last) visit. */
+    visitMonth: date('visit_month', { mode: 'string' }),
+    sessionsCount: smallint('sessions_count'),
+    intent: intent('intent'),
+    conditionId: smallint('condition_id').references(() => conditions.id, { onDelete: 'set null' }),
+    /** The reviewer agreed to show the condition publicly (time and wording kept). */
+    conditionPublic: boolean('condition_public').notNull().default(false),
+    conditionConsentAt: timestamp('condition_consent_at', { withTimezone: true, mode: 'date' }),
+    conditionConsentText: text('condition_consent_text'),
+    painBefore: smallint('pain_before'),
+    painNow: smallint('pain_now'),
+    pressureWanted: smallint('pressure_wanted'),
+    pressureReceived: smallint('pressure_received'),
+    pressureAdjusted: pressureAdjusted('pressure_adjusted'),
+    assessedBefore: boolean('assessed_before'),
+    explainedCause: boolean('explained_cause'),
+    gaveHomeCare: boolean('gave_home_care'),
+    setExpectations: boolean('set_expectations'),
+    referredOut: boolean('referred_out'),
+    wouldRecommend: boolean('would_recommend'),
+    status: reviewStatus('status').notNull().default('pending'),
+    /** Why a review is pending or not recommended (content reasons only). */
+    statusReason: text('status_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('reviews_author_therapist_key').on(t.authorId, t.therapistId),
+    index('reviews_therapist_published_idx')
+      .on(t.therapistId, t.publishedAt.desc())
+      .where(sql`${t.status} = 'published'`),
+    index('reviews_therapist_status_idx').on(t.therapistId, t.status),
+    index('reviews_author_idx').on(t.authorId),
+    check('reviews_rating_range', sql`${t.rating} between 1 and 5`),
+    check('reviews_body_length', sql`char_length(${t.body}) between 1 and 5000`),
+    check('reviews_title_length', sql`char_length(${t.title}) <= 120`),
+    check('reviews_pain_before_range', sql`${t.painBefore} is null or ${t.painBefore} between 0 and 10`),
+    check('reviews_pain_now_range', sql`${t.painNow} is null or ${t.painNow} between 0 and 10`),
+    check(
+      'reviews_pressure_range',
+      sql`(${t.pressureWanted} is null or ${t.pressureWanted} between 1 and 5) and (${t.pressureReceived} is null or ${t.pressureReceived} between 1 and 5)`,
+    ),
+    check('reviews_sessions_range', sql`${t.sessionsCount} is null or ${t.sessionsCount} between 1 and 200`),
+    check(
+      'reviews_visit_month_first_day',
+      sql`${t.visitMonth} is null or extract(day from ${t.visitMonth}) = 1`,
+    ),
+    check(
+      'reviews_condition_consent',
+      sql`not ${t.conditionPublic} or (${t.conditionId} is not null and ${t.conditionConsentAt} is not null and ${t.conditionConsentText} is not null)`,
+    ),
+    check('reviews_published_at', sql`${t.status} <> 'published' or ${t.publishedAt} is not null`),
+  ],
+);
+
+/** Every earlier text of an edited review, kept so moderators can see what changed. */
+export const reviewVersions = pgTable(
+  'review_versions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** The review's fields as they were at this version. */
+    snapshot: jsonb('snapshot').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('review_versions_review_version_key').on(t.reviewId, t.version)],
+);
+
+/** "Still better?" answers, about 2, 6 and 12 weeks after a review. */
+export const reviewFollowUps = pgTable(
+  'review_follow_ups',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    weeksAfter: smallint('weeks_after').notNull(),
+    painNow: smallint('pain_now').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('review_follow_ups_review_weeks_key').on(t.reviewId, t.weeksAfter),
+    check('review_follow_ups_weeks', sql`${t.weeksAfter} in (2, 6, 12)`),
+    check('review_follow_ups_pain_range', sql`${t.painNow} between 0 and 10`),
+  ],
+);

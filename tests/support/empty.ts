@@ -1,0 +1,2 @@
+// Stands in for the `server-only` marker outside the React server environment.
+export {};

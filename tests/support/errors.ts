@@ -1,0 +1,24 @@
+import { expect } from 'vitest';
+
+/** Every message along an error's cause chain. */
+function messages(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    parts.push(current.message);
+    current = current.cause;
+  }
+  return parts.join(' | ');
+}
+
+/** Expects the statement to be refused by the database, naming `constraint` in the error. */
+export async function expectRefused(statement: PromiseLike<unknown>, constraint: string) {
+  let refused: unknown;
+  try {
+    await statement;
+  } catch (error) {
+    refused = error;
+  }
+  expect(refused, `expected the database to refuse the row (${constraint})`).toBeInstanceOf(Error);
+  expect(messages(refused)).toContain(constraint);
+}
