@@ -59,7 +59,8 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     };
   }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-  const client = new PGlite(dataDir === 'memory://' ? undefined : dataDir, {
+  const client = new PGlite({
+    dataDir: dataDir === 'memory://' ? undefined : dataDir,
     extensions: { pg_trgm, unaccent },
   });
   const db = drizzlePglite(client, { schema }) as unknown as Database;

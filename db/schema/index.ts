@@ -3,3 +3,4 @@ export * from './auth';
 export * from './therapists';
 export * from './taxonomy';
 export * from './reviews';
+export * from './search';
