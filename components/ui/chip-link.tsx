@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { cn } from './cn';
+
+interface ChipLinkProps {
+  href: string;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A rounded link used for quick filters and topics. */
+export function ChipLink({ href, className, children }: ChipLinkProps) {
+  return (
+    <Link
+      href={href}
+      prefetch={false}
+      className={cn(
+        'inline-flex min-h-10 items-center rounded-full border border-stone-300 bg-white px-4 text-sm font-medium text-stone-800 transition-colors hover:border-teal-700 hover:bg-teal-50 hover:text-teal-900',
+        className,
+      )}
+    >
+      {children}
+    </Link>
+  );
+}
