@@ -38,7 +38,14 @@ export interface OpenOptions {
   dataDir?: string;
   /** Connection pool size for postgres.js. */
   maxConnections?: number;
+  /**
+   * For bulk loads that rebuild the search index afterwards: changes made through this handle
+   * write no search outbox rows.
+   */
+  skipSearchOutbox?: boolean;
 }
+
+const SKIP_OUTBOX_SETTING = 'unknot.skip_search_outbox';
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 export const DEFAULT_DATA_DIR = path.join(process.cwd(), '.data', 'pglite');
@@ -48,7 +55,10 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connection: { application_name: 'unknot' },
+      connection: {
+        application_name: 'unknot',
+        ...(options.skipSearchOutbox ? { [SKIP_OUTBOX_SETTING]: 'on' } : {}),
+      },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return {
@@ -63,6 +73,9 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     dataDir: dataDir === 'memory://' ? undefined : dataDir,
     extensions: { pg_trgm, unaccent },
   });
+  const settled = options.skipSearchOutbox
+    ? client.exec(`set ${SKIP_OUTBOX_SETTING} = 'on'`)
+    : Promise.resolve([]);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -70,8 +83,14 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
       dataDir === 'memory://'
         ? 'embedded database in memory'
         : `embedded database at ${path.relative(process.cwd(), dataDir) || dataDir}`,
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    migrate: async () => {
+      await settled;
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: async () => {
+      await settled;
+      await client.close();
+    },
   };
 }
 

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { MIN_OUTCOME_REPORTS } from '@/db/aggregates';
 import {
   conditions,
   modalities,
@@ -15,9 +14,9 @@ import {
   users,
 } from '@/db/schema';
 import { distanceKmSql, withinBoxSql, type LatLng } from '@/lib/geo';
+import { toOutcomeFigure } from './outcomes';
 import type {
   ModalityTag,
-  OutcomeFigure,
   Page,
   PracticeLocation,
   PublicReview,
@@ -31,11 +30,6 @@ import type {
 const CARD_MODALITIES = 3;
 export const REVIEWS_PAGE_SIZE = 10;
 const ANONYMISED_AUTHOR = 'Former member';
-
-/** An outcome share, or null while it rests on fewer than MIN_OUTCOME_REPORTS reports. */
-export function toOutcomeFigure(count: number, base: number): OutcomeFigure | null {
-  return base >= MIN_OUTCOME_REPORTS ? { count, base } : null;
-}
 
 function toStarCounts(values: readonly number[] | null | undefined): RatingSummary['starCounts'] {
   const v = values ?? [];

@@ -7,6 +7,8 @@ import postgres from 'postgres';
 import { openDatabase, useDatabase, type DatabaseHandle } from '@/db';
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The database's URL when it is on a Postgres server (null for the embedded one). */
+  url: string | null;
   /** Closes the connection and removes the database. */
   dispose(): Promise<void>;
 }
@@ -17,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const handle = openDatabase({ dataDir: 'memory://' });
     await handle.migrate();
     useDatabase(handle);
-    return { ...handle, dispose: () => handle.close() };
+    return { ...handle, url: null, dispose: () => handle.close() };
   }
 
   const name = `unknot_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -30,6 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   useDatabase(handle);
   return {
     ...handle,
+    url: url.toString(),
     dispose: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,0 +1,182 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, selectRows, type Database, type Executor } from '@/db';
+import { errorMessage, log } from '@/lib/log';
+import { allSearchDocuments, countSearchableTherapists, loadSearchDocuments } from './documents';
+import { searchEngines } from './index';
+import { createPostgresEngine } from './postgres-engine';
+import type { SearchEngine } from './types';
+
+/** Attempts before an outbox row is set aside as failed (it stays visible). */
+export const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_SECONDS = 2;
+const MAX_BACKOFF_SECONDS = 600;
+/** Processed rows are kept this long for inspection, then deleted. */
+const KEEP_PROCESSED_DAYS = 7;
+
+export interface DrainResult {
+  claimed: number;
+  applied: number;
+  retried: number;
+  failed: number;
+}
+
+/** Seconds to wait before the next try after `attempts` failed ones (exponential, capped). */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(MAX_BACKOFF_SECONDS, BASE_BACKOFF_SECONDS * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Engines other than the Postgres one that must receive every change (Meilisearch, when configured). */
+function externalEngines(): SearchEngine[] {
+  const { primary } = searchEngines();
+  return primary.name === 'postgres' ? [] : [primary];
+}
+
+/**
+ * Claims a batch of pending outbox rows (rows other workers hold are skipped), rebuilds the
+ * affected documents from current rows, applies them to every engine, and marks the rows done
+ * only when every engine confirmed. On failure the rows are retried later with backoff.
+ */
+export async function drainOutbox(
+  options: { batchSize?: number; db?: Database; engines?: SearchEngine[] } = {},
+): Promise<DrainResult> {
+  const db = options.db ?? getDb();
+  const external = options.engines ?? externalEngines();
+  const batchSize = options.batchSize ?? 200;
+  return db.transaction(async (tx) => {
+    const rows = await selectRows<{ id: number; therapist_id: number; attempts: number }>(
+      tx,
+      sql`select id, therapist_id, attempts from search_outbox
+          where processed_at is null and failed_at is null and available_at <= now()
+          order by id limit ${batchSize}::int
+          for update skip locked`,
+    );
+    if (rows.length === 0) return { claimed: 0, applied: 0, retried: 0, failed: 0 };
+    const ids = rows.map((r) => r.id);
+    const therapistIds = [...new Set(rows.map((r) => r.therapist_id))];
+    const idList = sql.join(
+      ids.map((id) => sql`${id}::bigint`),
+      sql`, `,
+    );
+
+    try {
+      const { documents, absent } = await loadSearchDocuments(tx, therapistIds);
+      const postgres = createPostgresEngine(() => tx);
+      await postgres.upsert(documents);
+      await postgres.remove(absent);
+      for (const engine of external) {
+        await engine.upsert(documents);
+        await engine.remove(absent);
+      }
+      await tx.execute(
+        sql`update search_outbox set processed_at = now(), last_error = null where id in (${idList})`,
+      );
+      return { claimed: rows.length, applied: rows.length, retried: 0, failed: 0 };
+    } catch (error) {
+      const message = errorMessage(error).slice(0, 1000);
+      log.warn('search outbox batch failed; will retry', { rows: rows.length, error: message });
+      const failing = await selectRows<{ failed: boolean }>(
+        tx,
+        sql`update search_outbox set
+              attempts = attempts + 1,
+              last_error = ${message},
+              available_at = now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}::float8,
+                ${BASE_BACKOFF_SECONDS}::float8 * power(2, attempts))),
+              failed_at = case when attempts + 1 >= ${MAX_ATTEMPTS}::int then now() end
+            where id in (${idList})
+            returning failed_at is not null as failed`,
+      );
+      const failed = failing.filter((r) => r.failed).length;
+      return { claimed: rows.length, applied: 0, retried: rows.length - failed, failed };
+    }
+  });
+}
+
+/** Drains until nothing is ready. */
+export async function drainAll(
+  options: Parameters<typeof drainOutbox>[0] = {},
+): Promise<DrainResult> {
+  const total: DrainResult = { claimed: 0, applied: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const r = await drainOutbox(options);
+    total.claimed += r.claimed;
+    total.applied += r.applied;
+    total.retried += r.retried;
+    total.failed += r.failed;
+    if (r.claimed === 0 || r.applied === 0) return total;
+  }
+}
+
+export async function deleteProcessedOutboxRows(executor: Executor = getDb()): Promise<void> {
+  await executor.execute(
+    sql`delete from search_outbox where processed_at < now() - make_interval(days => ${KEEP_PROCESSED_DAYS}::int)`,
+  );
+}
+
+/**
+ * Keeps draining until `signal` aborts: the worker loop, in the app process in development and
+ * as `npm run search:worker` in production (several may run at once).
+ */
+export async function runOutboxWorker(options: {
+  signal: AbortSignal;
+  idleMs?: number;
+  batchSize?: number;
+}) {
+  const idleMs = options.idleMs ?? 1000;
+  let lastCleanup = 0;
+  while (!options.signal.aborted) {
+    let worked = false;
+    try {
+      const r = await drainOutbox({ batchSize: options.batchSize });
+      worked = r.applied > 0;
+      if (r.claimed > 0) log.info('search outbox drained', { ...r });
+      if (Date.now() - lastCleanup > 3_600_000) {
+        await deleteProcessedOutboxRows();
+        lastCleanup = Date.now();
+      }
+    } catch (error) {
+      log.error('search outbox worker error', { error: errorMessage(error) });
+    }
+    if (!worked) await sleep(idleMs, options.signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * Rebuilds every engine's index from Postgres into a fresh index and swaps it in. Outbox rows
+ * already pending stay pending and are applied afterwards (applying a document twice is harmless).
+ */
+export async function reindexAll(
+  onProgress?: (engine: string, indexed: number, total: number) => void,
+): Promise<{ engine: string; documents: number; ms: number }[]> {
+  const db = getDb();
+  const total = await countSearchableTherapists(db);
+  const engines = [createPostgresEngine(), ...externalEngines()];
+  const report: { engine: string; documents: number; ms: number }[] = [];
+  for (const engine of engines) {
+    const started = performance.now();
+    let documents = 0;
+    await engine.reindex(
+      (executor) => allSearchDocuments(executor),
+      (indexed) => {
+        documents = indexed;
+        onProgress?.(engine.name, indexed, total);
+      },
+    );
+    report.push({ engine: engine.name, documents, ms: Math.round(performance.now() - started) });
+  }
+  return report;
+}
