@@ -122,7 +122,7 @@ export function getDb(): Database {
 }
 
 /** Makes `handle` the process's database (tests and command-line scripts). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function setDatabase(handle: DatabaseHandle): void {
   holder.__unknotDatabase = handle;
 }
 

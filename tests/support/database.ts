@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, useDatabase, type DatabaseHandle } from '@/db';
+import { openDatabase, setDatabase, type DatabaseHandle } from '@/db';
 
 export interface TestDatabase extends DatabaseHandle {
   /** The database's URL when it is on a Postgres server (null for the embedded one). */
@@ -18,7 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const handle = openDatabase({ dataDir: 'memory://' });
     await handle.migrate();
-    useDatabase(handle);
+    setDatabase(handle);
     return { ...handle, url: null, dispose: () => handle.close() };
   }
 
@@ -29,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const handle = openDatabase({ url: url.toString(), maxConnections: 12 });
   await handle.migrate();
-  useDatabase(handle);
+  setDatabase(handle);
   return {
     ...handle,
     url: url.toString(),
