@@ -43,7 +43,7 @@ export function searchEngines(): Engines {
 }
 
 /** Replaces the engines (tests). */
-export function useSearchEngines(engines: Engines | undefined): void {
+export function setSearchEngines(engines: Engines | undefined): void {
   holder.__unknotSearch = engines;
   holder.__unknotSearchCooldownUntil = undefined;
 }
@@ -79,7 +79,7 @@ export function toEngineQuery(query: SearchQuery): EngineQuery {
     text,
     modality: query.modality,
     condition: query.condition,
-    intent: query.intent as EngineQuery['intent'],
+    intent: query.intent,
     place,
     radiusKm: place ? (query.radiusMiles ?? DEFAULT_RADIUS_MILES) * KM_PER_MILE : null,
     minRating: query.minRating,

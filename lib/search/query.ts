@@ -42,7 +42,7 @@ function single() {
       const v = Array.isArray(value) ? value[value.length - 1] : value;
       const trimmed = v
         ?.normalize('NFKC')
-        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .replace(/\p{Cc}/gu, ' ')
         .trim();
       return trimmed ? trimmed : undefined;
     });

@@ -10,11 +10,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import postgres from 'postgres';
-import { getDatabase, getDb, selectRows, type Executor } from '@/db';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDatabase, getDb, openDatabase, selectRows, type Executor } from '@/db';
 import { toEngineQuery } from '@/lib/search';
 import { reindexAll } from '@/lib/search/indexer';
 import { createPostgresEngine } from '@/lib/search/postgres-engine';
@@ -89,8 +86,8 @@ async function load(task: () => Promise<void>, concurrency: number, seconds: num
   };
 }
 
-/** The SQL statements the Postgres engine runs for a query, as text and parameters. */
-async function captureStatements(params: string): Promise<{ text: string; values: unknown[] }[]> {
+/** The SQL statements the Postgres engine runs for a query. */
+async function captureStatements(params: string): Promise<SQL[]> {
   const parsed = parseSearchQuery(new URLSearchParams(params));
   if (!parsed.ok) throw new Error(`bad case ${params}`);
   const db = getDb();
@@ -102,11 +99,7 @@ async function captureStatements(params: string): Promise<{ text: string; values
     },
   } as unknown as Executor;
   await createPostgresEngine(() => recording).search(toEngineQuery(parsed.query));
-  const dialect = new PgDialect();
-  return captured.map((q) => {
-    const { sql: text, params: values } = dialect.sqlToQuery(q);
-    return { text, values };
-  });
+  return captured;
 }
 
 async function waitForServer(url: string, child: ChildProcess): Promise<void> {
@@ -150,7 +143,7 @@ async function main() {
     console.log(`\n  ${report.map((r) => `${r.engine}: ${r.documents} documents in ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
   }
 
-  const raw = postgres(url, { max: 16, onnotice: () => {} });
+  const direct = openDatabase({ url, maxConnections: 16 });
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env: { ...process.env, SEARCH_WORKER: 'off', LOG_LEVEL: 'silent', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -168,23 +161,23 @@ async function main() {
         await response.arrayBuffer();
       };
       const floor = async () => {
-        for (const s of statements) await raw.unsafe(s.text, s.values as never[]);
+        for (const statement of statements) await direct.db.execute(statement);
       };
       await load(api, 2, 1); // warm up
       for (const concurrency of [1, 16]) {
         const http = await load(api, concurrency, seconds);
-        const direct = await load(floor, concurrency, Math.max(2, seconds / 2));
-        const ratio = http.p50 / direct.p50;
-        const line = `${c.name.padEnd(20)} ${String(concurrency).padStart(3)} ${f(http.p50).padStart(7)} ${f(http.p95).padStart(7)} ${f(http.p99).padStart(7)} ${f(http.rps).padStart(7)} | ${f(direct.p50).padStart(8)} ${f(direct.p95).padStart(8)} | ${ratio.toFixed(2).padStart(5)}`;
+        const sqlOnly = await load(floor, concurrency, Math.max(2, seconds / 2));
+        const ratio = http.p50 / sqlOnly.p50;
+        const line = `${c.name.padEnd(20)} ${String(concurrency).padStart(3)} ${f(http.p50).padStart(7)} ${f(http.p95).padStart(7)} ${f(http.p99).padStart(7)} ${f(http.rps).padStart(7)} | ${f(sqlOnly.p50).padStart(8)} ${f(sqlOnly.p95).padStart(8)} | ${ratio.toFixed(2).padStart(5)}`;
         console.log(line + (http.errors ? `  (${http.errors} errors)` : ''));
         rows.push(
-          `| ${c.name} | ${concurrency} | ${f(http.p50)} | ${f(http.p95)} | ${f(http.p99)} | ${f(http.rps)} | ${http.errors} | ${f(direct.p50)} | ${f(direct.p95)} | ${ratio.toFixed(2)} | ${c.placeBounded && concurrency === 16 ? (http.p95 < 50 ? 'yes' : 'no') : ''} |`,
+          `| ${c.name} | ${concurrency} | ${f(http.p50)} | ${f(http.p95)} | ${f(http.p99)} | ${f(http.rps)} | ${http.errors} | ${f(sqlOnly.p50)} | ${f(sqlOnly.p95)} | ${ratio.toFixed(2)} | ${c.placeBounded && concurrency === 16 ? (http.p95 < 50 ? 'yes' : 'no') : ''} |`,
         );
       }
     }
   } finally {
     server.kill('SIGTERM');
-    await raw.end();
+    await direct.close();
     await database.close();
   }
 

@@ -5,7 +5,7 @@ import { getDb, selectRows } from '@/db';
 import { therapists } from '@/db/schema';
 import { MODALITIES, CONDITIONS } from '@/db/taxonomy';
 import { INTENT_LABELS } from '@/lib/format';
-import { FALLBACK_COUNTER, searchTherapists, useSearchEngines } from '@/lib/search/index';
+import { FALLBACK_COUNTER, searchTherapists, setSearchEngines } from '@/lib/search/index';
 import { segmentsToString } from '@/lib/search/highlight';
 import {
   createMeilisearchEngine,
@@ -160,7 +160,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  useSearchEngines(undefined);
+  setSearchEngines(undefined);
   await database.dispose();
 });
 
@@ -870,7 +870,7 @@ describe('falling back to the Postgres engine', () => {
   });
 
   afterEach(() => {
-    useSearchEngines(undefined);
+    setSearchEngines(undefined);
   });
 
   it('answers from Postgres at once when Meilisearch refuses connections, and counts it', async () => {
@@ -879,7 +879,7 @@ describe('falling back to the Postgres engine', () => {
       apiKey: undefined,
       index: INDEX,
     });
-    useSearchEngines({ primary: meili, fallback: createPostgresEngine(), timeoutMs: 300 });
+    setSearchEngines({ primary: meili, fallback: createPostgresEngine(), timeoutMs: 300 });
     const before = await fallbacks();
 
     const started = performance.now();
@@ -896,7 +896,7 @@ describe('falling back to the Postgres engine', () => {
     const silent = await startSilentServer();
     try {
       const meili = createMeilisearchEngine({ host: silent.url, apiKey: undefined, index: INDEX });
-      useSearchEngines({ primary: meili, fallback: createPostgresEngine(), timeoutMs: 300 });
+      setSearchEngines({ primary: meili, fallback: createPostgresEngine(), timeoutMs: 300 });
       const before = await fallbacks();
 
       const started = performance.now();

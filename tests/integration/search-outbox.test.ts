@@ -7,7 +7,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, selectRows } from '@/db';
 import { practiceLocations, searchDocuments, searchOutbox, therapists } from '@/db/schema';
-import { searchHealth, searchTherapists, useSearchEngines } from '@/lib/search';
+import { searchHealth, searchTherapists, setSearchEngines } from '@/lib/search';
 import { backoffSeconds, drainAll, drainOutbox, MAX_ATTEMPTS, reindexAll } from '@/lib/search/indexer';
 import { parseSearchQuery } from '@/lib/search/query';
 import type { SearchDocument, SearchEngine } from '@/lib/search/types';
@@ -55,7 +55,7 @@ async function searchText(q: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  useSearchEngines(undefined);
+  setSearchEngines(undefined);
   fixture = await createSearchFixture(database.db);
   await reindexAll();
   await database.db.execute(sql`delete from search_outbox`);
@@ -162,7 +162,7 @@ describe('draining', () => {
     const crashing = recordingEngine({ fail: 'process died' });
     await expect(
       database.db.transaction(async (tx) => {
-        await drainOutbox({ db: tx as never, engines: [crashing.engine] });
+        await drainOutbox({ db: tx, engines: [crashing.engine] });
         throw new Error('killed');
       }),
     ).rejects.toThrow('killed');

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { distanceKm } from '@/lib/geo';
-import { searchTherapists, useSearchEngines } from '@/lib/search';
+import { searchTherapists, setSearchEngines } from '@/lib/search';
 import { segmentsToString } from '@/lib/search/highlight';
 import { drainAll, reindexAll } from '@/lib/search/indexer';
 import { parseSearchQuery, type SearchQuery } from '@/lib/search/query';
@@ -17,7 +17,7 @@ let fixture: SearchFixture;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  useSearchEngines(undefined);
+  setSearchEngines(undefined);
   fixture = await createSearchFixture(database.db);
   await reindexAll();
   await drainAll();
@@ -185,7 +185,7 @@ describe('places', () => {
   it('refuses a place it cannot find, naming the parameter', async () => {
     await expect(searchTherapists(query({ place: 'Atlantis' }))).rejects.toMatchObject({
       code: 'validation',
-      issues: [{ field: 'place', message: expect.stringContaining('Atlantis') }],
+      issues: [{ field: 'place', message: expect.stringContaining('Atlantis') as string }],
     });
   });
 
