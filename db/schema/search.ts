@@ -60,14 +60,21 @@ export const searchDocuments = pgTable(
     lastingReliefScore: doublePrecision('lasting_relief_score').notNull(),
     topReview: jsonb('top_review').$type<TopReviewSnippet | null>(),
     reviewText: text('review_text').notNull(),
-    /** Weighted text: A name, B modalities and conditions, C headline and bio, D reviews. */
+    /** Weighted text: A name, B modalities and conditions with their synonyms, C headline, bio, city. */
     document: tsvector('document').notNull(),
+    /** The reviews' words, matched but not ranked (ranking them would read every long vector). */
+    reviewDocument: tsvector('review_document').notNull(),
+    /** Bit i set: the i-th modality / condition / intent of the taxonomy (see lib/search/bits.ts). */
+    modalityMask: bigint('modality_mask', { mode: 'number' }).notNull(),
+    conditionMask: bigint('condition_mask', { mode: 'number' }).notNull(),
+    intentMask: integer('intent_mask').notNull(),
+    /** Rating, review volume and lasting relief folded into one figure for relevance. */
+    quality: doublePrecision('quality').notNull(),
     indexedAt: timestamp('indexed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
     index('search_documents_document_idx').using('gin', t.document),
-    index('search_documents_modalities_idx').using('gin', t.modalitySlugs),
-    index('search_documents_conditions_idx').using('gin', t.conditionSlugs),
+    index('search_documents_review_document_idx').using('gin', t.reviewDocument),
     index('search_documents_damped_idx').on(t.dampedRating.desc()),
     index('search_documents_lasting_idx').on(t.lastingReliefScore.desc()),
     index('search_documents_reviews_idx').on(t.reviewCount.desc()),

@@ -7,6 +7,7 @@ import { distanceKmSql, withinBoxSql } from '@/lib/geo';
 import { toOutcomeFigure } from '@/lib/therapists/outcomes';
 import { INTENT_LABELS } from '@/lib/format';
 import { analyzeText, foldText, type AnalyzedText } from './analyze';
+import { CONDITION_BITS, INTENT_BITS, MODALITY_BITS, toMask } from './bits';
 import { highlight } from './highlight';
 import type {
   EngineQuery,
@@ -119,16 +120,27 @@ interface Criterion {
   rank: SQL;
 }
 
+function maskTest(column: string, mask: number): SQL {
+  return sql`(${sql.raw(column)} & ${sql.raw(String(mask))}::bigint) <> 0`;
+}
+
+/** A text match in the ranked document or in the reviews' words. */
+function textMatch(query: SQL): SQL {
+  return sql`(d.document @@ ${query} or d.review_document @@ ${query})`;
+}
+
 function criteria(understanding: Understanding): Criterion[] {
   const { analyzed, prefixLast } = understanding;
   const list: Criterion[] = [];
   for (const m of analyzed.matches) {
-    const column =
-      m.kind === 'modality' ? sql.raw('d.modality_slugs') : sql.raw('d.condition_slugs');
+    const [column, bits] =
+      m.kind === 'modality'
+        ? ['d.modality_mask', MODALITY_BITS]
+        : ['d.condition_mask', CONDITION_BITS];
     const phrase = tsquery(m.phrase.split(' '), '<->', false);
-    const direct = sql`${column} && ${textArray(m.slugs)}`;
-    const related = m.related.length > 0 ? sql`${column} && ${textArray(m.related)}` : sql`false`;
-    const inText = phrase ? sql`d.document @@ ${phrase}` : sql`false`;
+    const direct = maskTest(column, toMask(bits, m.slugs));
+    const related = m.related.length > 0 ? maskTest(column, toMask(bits, m.related)) : sql`false`;
+    const inText = phrase ? textMatch(phrase) : sql`false`;
     list.push({
       match: sql`(${direct} or ${related} or ${inText})`,
       rank: sql`(case when ${direct} then 1.0 when ${related} then 0.45 when ${inText} then 0.3 else 0 end)`,
@@ -137,8 +149,9 @@ function criteria(understanding: Understanding): Criterion[] {
   const words = tsquery(analyzed.words, '&', prefixLast);
   if (words) {
     list.push({
-      match: sql`d.document @@ ${words}`,
-      rank: sql`(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, ${words}, 1) * 4)`,
+      match: textMatch(words),
+      rank: sql`(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, ${words}, 1) * 4
+        + case when d.review_document @@ ${words} then 0.1 else 0 end)`,
     });
   }
   return list;
@@ -159,9 +172,13 @@ function filters(q: EngineQuery): Filters {
   if (q.mobile !== null) other.push(sql`d.mobile_service = ${q.mobile}::boolean`);
   if (q.language !== null) other.push(sql`${q.language}::text = any(d.languages)`);
   return {
-    modality: q.modality.length ? sql`d.modality_slugs && ${textArray(q.modality)}` : null,
-    condition: q.condition.length ? sql`d.condition_slugs && ${textArray(q.condition)}` : null,
-    intent: q.intent.length ? sql`d.intents && ${textArray(q.intent)}` : null,
+    modality: q.modality.length
+      ? maskTest('d.modality_mask', toMask(MODALITY_BITS, q.modality))
+      : null,
+    condition: q.condition.length
+      ? maskTest('d.condition_mask', toMask(CONDITION_BITS, q.condition))
+      : null,
+    intent: q.intent.length ? maskTest('d.intent_mask', toMask(INTENT_BITS, q.intent)) : null,
     other,
   };
 }
@@ -171,26 +188,32 @@ function all(parts: readonly (SQL | null)[]): SQL {
   return present.length ? sql.join(present, sql` and `) : sql`true`;
 }
 
-const QUALITY = sql`(coalesce(d.damped_rating, 0) / 5 * 0.6
-  + least(ln(1 + d.review_count) / ln(100), 1) * 0.2
-  + d.lasting_relief_score * 0.4)`;
-
-function orderBy(q: EngineQuery, relevance: SQL): SQL {
+/** Order of the candidates (columns of the `base` set). */
+function orderBy(q: EngineQuery): SQL {
   switch (q.sort) {
     case 'rating':
-      return sql`d.damped_rating desc, d.review_count desc, d.therapist_id`;
+      return sql`damped_rating desc, review_count desc, therapist_id`;
     case 'relief':
-      return sql`d.lasting_relief_score desc, d.damped_rating desc, d.therapist_id`;
+      return sql`lasting_relief_score desc, damped_rating desc, therapist_id`;
     case 'reviews':
-      return sql`d.review_count desc, d.damped_rating desc, d.therapist_id`;
+      return sql`review_count desc, damped_rating desc, therapist_id`;
     case 'distance':
-      return q.place ? sql`n.distance_km, d.therapist_id` : sql`${relevance} desc, d.therapist_id`;
+      return q.place ? sql`distance_km, therapist_id` : sql`score desc, therapist_id`;
     case 'relevance':
-      return sql`${relevance} desc, d.therapist_id`;
+      return sql`score desc, therapist_id`;
   }
 }
 
-interface HitRow extends Record<string, unknown> {
+/** One count per taxonomy value, each with every filter but its own facet's. */
+function facetCounts(column: string, bits: readonly string[], others: string): SQL {
+  return sql.raw(
+    `json_build_array(${bits
+      .map((_, i) => `count(*) filter (where ${others} and (${column} & ${2 ** i}::bigint) <> 0)`)
+      .join(', ')})`,
+  );
+}
+
+interface HitRow {
   therapist_id: number;
   slug: string;
   name: string;
@@ -208,32 +231,112 @@ interface HitRow extends Record<string, unknown> {
   lasting_relief_count: number;
   mobile_service: boolean;
   top_review: TopReviewSnippet | null;
-  total: number;
 }
 
-function toFacets(
-  rows: { facet: string; value: string; n: number }[],
-  q: EngineQuery,
-): SearchFacets {
+interface SearchRow extends Record<string, unknown> {
+  hits: HitRow[] | null;
+  total: number;
+  modality: number[];
+  condition: number[];
+  intent: number[];
+}
+
+function toFacets(row: SearchRow, q: EngineQuery): SearchFacets {
   const build = (
-    facet: keyof SearchFacets,
+    bits: readonly string[],
+    counts: readonly number[],
     labels: Map<string, string>,
     selected: readonly string[],
-  ): FacetCount[] => {
-    const counts = new Map(
-      rows.filter((r) => r.facet === facet).map((r) => [r.value, Number(r.n)]),
-    );
-    for (const value of selected) if (!counts.has(value)) counts.set(value, 0);
-    return [...counts.entries()]
-      .filter(([value]) => labels.has(value))
-      .map(([value, count]) => ({ value, label: labels.get(value)!, count }))
+  ): FacetCount[] =>
+    bits
+      .map((value, i) => ({
+        value,
+        label: labels.get(value) ?? value,
+        count: Number(counts[i] ?? 0),
+      }))
+      .filter((f) => f.count > 0 || selected.includes(f.value))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  };
   return {
-    modality: build('modality', modalityLabel, q.modality),
-    condition: build('condition', conditionLabel, q.condition),
-    intent: build('intent', new Map(Object.entries(INTENT_LABELS)), q.intent),
+    modality: build(MODALITY_BITS, row.modality, modalityLabel, q.modality),
+    condition: build(CONDITION_BITS, row.condition, conditionLabel, q.condition),
+    intent: build(INTENT_BITS, row.intent, new Map(Object.entries(INTENT_LABELS)), q.intent),
   };
+}
+
+/**
+ * The whole search in one statement: the candidates are gathered once, then the page of hits,
+ * the total and the facet counts are all taken from them.
+ */
+function searchStatement(q: EngineQuery, crit: Criterion[], relaxed: boolean): SQL {
+  const f = filters(q);
+  const distance = q.place
+    ? distanceKmSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place)
+    : null;
+  const near =
+    q.place && q.radiusKm && distance
+      ? sql`near as (
+          select distinct on (therapist_id) therapist_id, distance_km, city, region
+          from (select l.therapist_id, l.city, l.region, ${distance} as distance_km
+                from search_document_locations l
+                where ${withinBoxSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place, q.radiusKm)}) x
+          where distance_km <= ${q.radiusKm}::float8
+          order by therapist_id, distance_km
+        ),`
+      : sql``;
+  const from = near.queryChunks.length
+    ? sql`search_documents d join near n on n.therapist_id = d.therapist_id`
+    : sql`search_documents d`;
+  const matched = crit.length
+    ? sql.join(
+        crit.map((c) => sql`(${c.match})`),
+        relaxed ? sql` or ` : sql` and `,
+      )
+    : sql`true`;
+  const matchedCount = crit.length
+    ? sql.join(
+        crit.map((c) => sql`(case when ${c.match} then 1 else 0 end)`),
+        sql` + `,
+      )
+    : sql`0`;
+  const distanceRank = near.queryChunks.length ? sql`(0.6 / (1 + n.distance_km / 8))` : sql`0`;
+  const score = sql`(${
+    crit.length
+      ? sql.join(
+          crit.map((c) => c.rank),
+          sql` + `,
+        )
+      : sql`0`
+  }
+    + d.quality + ${distanceRank} + ${relaxed ? sql`(${matchedCount}) * 10` : sql`0`})`;
+
+  return sql`with ${near} base as materialized (
+      select d.therapist_id, d.damped_rating, d.lasting_relief_score, d.review_count,
+        d.modality_mask, d.condition_mask, d.intent_mask,
+        ${near.queryChunks.length ? sql`n.distance_km, n.city as nearest_city, n.region as nearest_region` : sql`null::float8 as distance_km, null::text as nearest_city, null::text as nearest_region`},
+        ${score} as score,
+        ${f.modality ?? sql`true`} as fm, ${f.condition ?? sql`true`} as fc, ${f.intent ?? sql`true`} as fi
+      from ${from}
+      where ${all([matched, ...f.other])}
+    ),
+    page as (
+      select * from base where fm and fc and fi
+      order by ${orderBy(q)}
+      limit ${q.pageSize}::int offset ${(q.page - 1) * q.pageSize}::int
+    )
+    select
+      (select json_agg(json_build_object(
+          'therapist_id', d.therapist_id, 'slug', d.slug, 'name', d.name, 'credentials', d.credentials,
+          'headline', d.headline, 'modality_slugs', d.modality_slugs, 'city', d.city, 'region', d.region,
+          'distance_km', p.distance_km, 'nearest_city', p.nearest_city, 'nearest_region', p.nearest_region,
+          'rating_average', d.rating_average, 'review_count', d.review_count,
+          'followed_up_count', d.followed_up_count, 'lasting_relief_count', d.lasting_relief_count,
+          'mobile_service', d.mobile_service, 'top_review', d.top_review) order by p.ord)
+        from (select page.*, row_number() over () as ord from page) p
+        join search_documents d on d.therapist_id = p.therapist_id) as hits,
+      (select count(*) from base where fm and fc and fi)::int as total,
+      (select ${facetCounts('modality_mask', MODALITY_BITS, 'fc and fi')} from base) as modality,
+      (select ${facetCounts('condition_mask', CONDITION_BITS, 'fm and fi')} from base) as condition,
+      (select ${facetCounts('intent_mask', INTENT_BITS, 'fm and fc')} from base) as intent`;
 }
 
 // --- indexing ---
@@ -276,8 +379,18 @@ function documentVector(d: SearchDocument): SQL {
   const taxonomy = [...d.modalityNames, ...d.conditionNames, ...synonymsOf(d)].join(' ');
   return sql`setweight(to_tsvector(${TS_CONFIG}, unknot_fold(${`${d.name} ${d.credentials}`})), 'A')
     || setweight(to_tsvector(${TS_CONFIG}, unknot_fold(${taxonomy})), 'B')
-    || setweight(to_tsvector(${TS_CONFIG}, unknot_fold(${`${d.headline} ${d.bio} ${d.city}`})), 'C')
-    || setweight(to_tsvector(${TS_CONFIG}, unknot_fold(${d.reviewText})), 'D')`;
+    || setweight(to_tsvector(${TS_CONFIG}, unknot_fold(${`${d.headline} ${d.bio} ${d.city}`})), 'C')`;
+}
+
+/** Rating, review volume and lasting relief as one figure (about 0 to 1.2) for relevance. */
+export function qualityScore(
+  d: Pick<SearchDocument, 'dampedRating' | 'reviewCount' | 'lastingReliefScore'>,
+): number {
+  return (
+    (d.dampedRating / 5) * 0.6 +
+    Math.min(Math.log(1 + d.reviewCount) / Math.log(100), 1) * 0.2 +
+    d.lastingReliefScore * 0.4
+  );
 }
 
 function synonymsOf(d: SearchDocument): string[] {
@@ -326,6 +439,11 @@ async function writeDocuments(
         topReview: d.topReview,
         reviewText: d.reviewText,
         document: documentVector(d),
+        reviewDocument: sql`to_tsvector(${TS_CONFIG}, unknot_fold(${d.reviewText}))`,
+        modalityMask: toMask(MODALITY_BITS, d.modalities),
+        conditionMask: toMask(CONDITION_BITS, d.conditions),
+        intentMask: toMask(INTENT_BITS, d.intents),
+        quality: qualityScore(d),
         indexedAt: new Date(),
       })),
     )
@@ -419,108 +537,23 @@ export function createPostgresEngine(executor: () => Executor = getDb): SearchEn
       const db = executor();
       const understanding = await understand(db, q.text);
       const crit = criteria(understanding);
-      const f = filters(q);
-
-      const near =
-        q.place && q.radiusKm
-          ? sql`near as (
-            select l.therapist_id,
-              min(${distanceKmSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place)}) as distance_km,
-              (array_agg(l.city order by ${distanceKmSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place)}))[1] as city,
-              (array_agg(l.region order by ${distanceKmSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place)}))[1] as region
-            from search_document_locations l
-            where ${withinBoxSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place, q.radiusKm)}
-            group by l.therapist_id
-            having min(${distanceKmSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place)}) <= ${q.radiusKm}::float8
-          )`
-          : null;
-      const from = near
-        ? sql`search_documents d join near n on n.therapist_id = d.therapist_id`
-        : sql`search_documents d`;
-      const distanceRank = near ? sql`(0.6 / (1 + n.distance_km / 8))` : sql`0`;
 
       const run = async (relaxed: boolean) => {
-        const textMatch =
-          crit.length === 0
-            ? sql`true`
-            : relaxed
-              ? sql.join(
-                  crit.map((c) => sql`(${c.match})`),
-                  sql` or `,
-                )
-              : sql.join(
-                  crit.map((c) => sql`(${c.match})`),
-                  sql` and `,
-                );
-        const matchedCount = crit.length
-          ? sql.join(
-              crit.map((c) => sql`(case when ${c.match} then 1 else 0 end)`),
-              sql` + `,
-            )
-          : sql`0`;
-        const relevance = sql`(${
-          crit.length
-            ? sql.join(
-                crit.map((c) => c.rank),
-                sql` + `,
-              )
-            : sql`0`
-        }
-          + ${QUALITY} + ${distanceRank} + ${relaxed ? sql`(${matchedCount}) * 10` : sql`0`})`;
-        const where = all([textMatch, ...f.other]);
-        const withNear = near ? sql`with ${near} ` : sql``;
-
-        const hits = await selectRows<HitRow>(
-          db,
-          sql`${withNear}
-            select d.therapist_id, d.slug, d.name, d.credentials, d.headline, d.modality_slugs,
-              d.city, d.region, d.rating_average, d.review_count, d.followed_up_count,
-              d.lasting_relief_count, d.mobile_service, d.top_review,
-              ${near ? sql`n.distance_km, n.city as nearest_city, n.region as nearest_region` : sql`null::float8 as distance_km, null::text as nearest_city, null::text as nearest_region`},
-              count(*) over ()::int as total
-            from ${from}
-            where ${where} and ${all([f.modality, f.condition, f.intent])}
-            order by ${orderBy(q, relevance)}
-            limit ${q.pageSize}::int offset ${(q.page - 1) * q.pageSize}::int`,
-        );
-        let total = hits[0]?.total ?? 0;
-        if (hits.length === 0 && q.page > 1) {
-          const [row] = await selectRows<{ n: number }>(
-            db,
-            sql`${withNear} select count(*)::int as n from ${from}
-                where ${where} and ${all([f.modality, f.condition, f.intent])}`,
-          );
-          total = row?.n ?? 0;
-        }
-        const facetRows = await selectRows<{ facet: string; value: string; n: number }>(
-          db,
-          sql`${near ? sql`with ${near}, ` : sql`with `} base as (
-              select d.modality_slugs, d.condition_slugs, d.intents,
-                ${f.modality ?? sql`true`} as fm, ${f.condition ?? sql`true`} as fc, ${f.intent ?? sql`true`} as fi
-              from ${from} where ${where}
-            )
-            select 'modality' as facet, v as value, count(*)::int as n
-              from base, unnest(base.modality_slugs) as v where fc and fi group by v
-            union all
-            select 'condition', v, count(*)::int from base, unnest(base.condition_slugs) as v where fm and fi group by v
-            union all
-            select 'intent', v, count(*)::int from base, unnest(base.intents) as v where fm and fc group by v`,
-        );
-        return { hits, total, facetRows };
+        const [row] = await selectRows<SearchRow>(db, searchStatement(q, crit, relaxed));
+        return row!;
       };
-
       let relaxed = false;
-      let outcome = await run(false);
-      if (outcome.total === 0 && crit.length > 1) {
+      let row = await run(false);
+      if (row.total === 0 && crit.length > 1) {
         relaxed = true;
-        outcome = await run(true);
+        row = await run(true);
       }
 
       const terms = [
         ...understanding.analyzed.words,
         ...understanding.analyzed.matches.flatMap((m) => m.phrase.split(' ')),
       ];
-      const hits: SearchHit[] = outcome.hits.map((r) => ({
+      const hits: SearchHit[] = (row.hits ?? []).map((r) => ({
         slug: r.slug,
         name: r.name,
         credentials: r.credentials,
@@ -540,8 +573,8 @@ export function createPostgresEngine(executor: () => Executor = getDb): SearchEn
       }));
       return {
         hits,
-        total: outcome.total,
-        facets: toFacets(outcome.facetRows, q),
+        total: Number(row.total),
+        facets: toFacets(row, q),
         correctedText: understanding.correctedText,
         relaxed,
       };
