@@ -44,11 +44,17 @@ function tsquery(
   words: readonly string[],
   joiner: '&' | '|' | '<->',
   prefixLast: boolean,
+  alternatives: ReadonlyMap<string, string> = new Map(),
 ): SQL | null {
-  const safe = words.map((w) => w.replace(/[^a-z0-9]/g, '')).filter(Boolean);
+  const clean = (w: string) => w.replace(/[^a-z0-9]/g, '');
+  const safe = words.map(clean).filter(Boolean);
   if (safe.length === 0) return null;
   const text = safe
-    .map((w, i) => (prefixLast && i === safe.length - 1 ? `${w}:*` : w))
+    .map((w, i) => {
+      const suffix = prefixLast && i === safe.length - 1 ? ':*' : '';
+      const other = clean(alternatives.get(w) ?? '');
+      return other && other !== w ? `(${w}${suffix} | ${other}${suffix})` : `${w}${suffix}`;
+    })
     .join(` ${joiner} `);
   return sql`to_tsquery(${TS_CONFIG}, ${text})`;
 }
@@ -94,6 +100,9 @@ async function correctWords(
 interface Understanding {
   analyzed: AnalyzedText;
   correctedText: string | null;
+  /** Corrected word -> the word as typed: both are searched, so a real word that the index
+   * does not know yet ("expert") is not lost to its correction ("expect"). */
+  asTyped: ReadonlyMap<string, string>;
   /** The last word may still be being typed. */
   prefixLast: boolean;
 }
@@ -101,14 +110,21 @@ interface Understanding {
 async function understand(executor: Executor, text: string): Promise<Understanding> {
   const prefixLast = text !== '' && !/\s$/.test(text);
   const analyzed = analyzeText(text);
-  if (analyzed.words.length === 0) return { analyzed, correctedText: null, prefixLast };
+  const unchanged = {
+    analyzed,
+    correctedText: null,
+    asTyped: new Map<string, string>(),
+    prefixLast,
+  };
+  if (analyzed.words.length === 0) return unchanged;
   const corrections = await correctWords(executor, analyzed.words, prefixLast);
-  if (corrections.size === 0) return { analyzed, correctedText: null, prefixLast };
+  if (corrections.size === 0) return unchanged;
   const correctedText = foldText(text)
     .split(' ')
     .map((w) => corrections.get(w) ?? w)
     .join(' ');
-  return { analyzed: analyzeText(correctedText), correctedText, prefixLast };
+  const asTyped = new Map([...corrections].map(([typed, corrected]) => [corrected, typed]));
+  return { analyzed: analyzeText(correctedText), correctedText, asTyped, prefixLast };
 }
 
 // --- building the query ---
@@ -130,7 +146,7 @@ function textMatch(query: SQL): SQL {
 }
 
 function criteria(understanding: Understanding): Criterion[] {
-  const { analyzed, prefixLast } = understanding;
+  const { analyzed, prefixLast, asTyped } = understanding;
   const list: Criterion[] = [];
   for (const m of analyzed.matches) {
     const [column, bits] =
@@ -143,10 +159,11 @@ function criteria(understanding: Understanding): Criterion[] {
     const inText = phrase ? textMatch(phrase) : sql`false`;
     list.push({
       match: sql`(${direct} or ${related} or ${inText})`,
-      rank: sql`(case when ${direct} then 1.0 when ${related} then 0.45 when ${inText} then 0.3 else 0 end)`,
+      rank: sql`(case when ${direct} then 1.0 when ${related} then 0.45 when ${inText} then 0.3 else 0 end
+        + ${phrase ? sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, ${phrase}, 1) * 2` : sql`0`})`,
     });
   }
-  const words = tsquery(analyzed.words, '&', prefixLast);
+  const words = tsquery(analyzed.words, '&', prefixLast, asTyped);
   if (words) {
     list.push({
       match: textMatch(words),
