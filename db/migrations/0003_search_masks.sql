@@ -7,4 +7,7 @@ ALTER TABLE "search_documents" ADD COLUMN "modality_mask" bigint NOT NULL;--> st
 ALTER TABLE "search_documents" ADD COLUMN "condition_mask" bigint NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_documents" ADD COLUMN "intent_mask" integer NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_documents" ADD COLUMN "quality" double precision NOT NULL;--> statement-breakpoint
-CREATE INDEX "search_documents_review_document_idx" ON "search_documents" USING gin ("review_document");
+CREATE INDEX "search_documents_review_document_idx" ON "search_documents" USING gin ("review_document");--> statement-breakpoint
+-- Keep the rows that searches scan narrow: long texts and vectors live out of line, read only
+-- for the few rows a page shows or a text query ranks.
+ALTER TABLE "search_documents" SET (toast_tuple_target = 128);

@@ -149,26 +149,29 @@ function criteria(understanding: Understanding): Criterion[] {
   const { analyzed, prefixLast, asTyped } = understanding;
   const list: Criterion[] = [];
   for (const m of analyzed.matches) {
+    // Taxonomy phrases are answered from the bits alone (no text to read per row): the
+    // therapist's own modalities and conditions first, relatives (shiatsu for acupressure) after.
     const [column, bits] =
       m.kind === 'modality'
         ? ['d.modality_mask', MODALITY_BITS]
         : ['d.condition_mask', CONDITION_BITS];
-    const phrase = tsquery(m.phrase.split(' '), '<->', false);
     const direct = maskTest(column, toMask(bits, m.slugs));
-    const related = m.related.length > 0 ? maskTest(column, toMask(bits, m.related)) : sql`false`;
-    const inText = phrase ? textMatch(phrase) : sql`false`;
-    list.push({
-      match: sql`(${direct} or ${related} or ${inText})`,
-      rank: sql`(case when ${direct} then 1.0 when ${related} then 0.45 when ${inText} then 0.3 else 0 end
-        + ${phrase ? sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, ${phrase}, 1) * 2` : sql`0`})`,
-    });
+    const related = m.related.length > 0 ? maskTest(column, toMask(bits, m.related)) : null;
+    list.push(
+      related
+        ? {
+            match: sql`(${direct} or ${related})`,
+            rank: sql`(case when ${direct} then 1.0 else 0.45 end)`,
+          }
+        : { match: direct, rank: sql`1.0` },
+    );
   }
   const words = tsquery(analyzed.words, '&', prefixLast, asTyped);
   if (words) {
     list.push({
       match: textMatch(words),
-      rank: sql`(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, ${words}, 1) * 4
-        + case when d.review_document @@ ${words} then 0.1 else 0 end)`,
+      // Words found only in reviews rank after those in the therapist's own text.
+      rank: sql`(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, ${words}, 1) * 4)`,
     });
   }
   return list;
