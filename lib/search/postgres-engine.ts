@@ -609,7 +609,8 @@ export function createPostgresEngine(executor: () => Executor = getDb): SearchEn
     },
 
     async reindex(source, onProgress) {
-      await atomically(executor(), async (tx) => {
+      const db = executor();
+      await atomically(db, async (tx) => {
         await tx.execute(sql`delete from search_documents`);
         await tx.execute(sql`delete from search_terms`);
         let indexed = 0;
@@ -619,6 +620,11 @@ export function createPostgresEngine(executor: () => Executor = getDb): SearchEn
           onProgress?.(indexed);
         }
       });
+      // The old rows are dead now: make their space reusable so the index does not grow with
+      // every rebuild (outside the transaction, as VACUUM must be).
+      await db.execute(
+        sql`vacuum (analyze) search_documents, search_document_locations, search_terms`,
+      );
     },
 
     async health() {
