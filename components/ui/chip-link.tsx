@@ -2,6 +2,14 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { cn } from './cn';
 
+/** The look of a chip, for links and for checkbox labels that toggle a filter. */
+export function chipClasses(className?: string): string {
+  return cn(
+    'inline-flex min-h-10 items-center rounded-full border border-stone-300 bg-white px-4 text-sm font-medium text-stone-800 transition-colors hover:border-teal-700 hover:bg-teal-50 hover:text-teal-900',
+    className,
+  );
+}
+
 interface ChipLinkProps {
   href: string;
   className?: string;
@@ -11,14 +19,7 @@ interface ChipLinkProps {
 /** A rounded link used for quick filters and topics. */
 export function ChipLink({ href, className, children }: ChipLinkProps) {
   return (
-    <Link
-      href={href}
-      prefetch={false}
-      className={cn(
-        'inline-flex min-h-10 items-center rounded-full border border-stone-300 bg-white px-4 text-sm font-medium text-stone-800 transition-colors hover:border-teal-700 hover:bg-teal-50 hover:text-teal-900',
-        className,
-      )}
-    >
+    <Link href={href} prefetch={false} className={chipClasses(className)}>
       {children}
     </Link>
   );

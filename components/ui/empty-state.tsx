@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 interface EmptyStateProps {
-  title: string;
+  title: ReactNode;
   children?: ReactNode;
   action?: ReactNode;
   className?: string;
@@ -17,7 +17,7 @@ export function EmptyState({ title, children, action, className }: EmptyStatePro
         className,
       )}
     >
-      <p className="text-base font-semibold text-stone-900">{title}</p>
+      <p className="text-base font-semibold text-balance text-stone-900">{title}</p>
       {children ? (
         <div className="mx-auto mt-2 max-w-prose text-sm text-stone-600">{children}</div>
       ) : null}

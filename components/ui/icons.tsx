@@ -116,3 +116,29 @@ export function ChevronRightIcon({ className }: IconProps) {
     </Icon>
   );
 }
+
+export function ChevronDownIcon({ className }: IconProps) {
+  return (
+    <Icon className={className}>
+      <path d="M6 9.5l6 6 6-6" />
+    </Icon>
+  );
+}
+
+export function LocateIcon({ className }: IconProps) {
+  return (
+    <Icon className={className}>
+      <circle cx="12" cy="12" r="7" />
+      <circle cx="12" cy="12" r="2.5" />
+      <path d="M12 2v3M12 19v3M2 12h3M19 12h3" />
+    </Icon>
+  );
+}
+
+export function FilterIcon({ className }: IconProps) {
+  return (
+    <Icon className={className}>
+      <path d="M4 6.5h16M7 12h10M10 17.5h4" />
+    </Icon>
+  );
+}
