@@ -557,6 +557,56 @@ for (const viewport of ['mobile', 'desktop'] as const) {
   });
 }
 
+describe('search', () => {
+  test('from the home page: a misspelt specialty, typing, a filter chip and the JSON API', async (t) => {
+    const context = await newContext('desktop');
+    try {
+      const page = await context.newPage();
+      const record = recordPage(page);
+      await page.goto(`${origin}/`, { waitUntil: 'load' });
+      await page.getByLabel('What').fill('deep tisue');
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'deep tisue'),
+        page.getByRole('button', { name: 'Search' }).click(),
+      ]);
+      await page.getByText(/Showing results for/).first().waitFor({ state: 'visible' });
+      assert.match(await page.locator('main').innerText(), /deep tissue/i, 'the corrected spelling is not shown');
+      const results = page.locator('main article a[href^="/therapists/"]');
+      assert.ok((await results.count()) > 0, 'no results for "deep tisue"');
+      await checkPage(t, page, record, origin, 'desktop-search-typo');
+
+      // Results while typing: the address follows the box without pressing Search.
+      const what = page.getByLabel('What');
+      await what.fill('sciatica');
+      await page.waitForURL((url) => url.searchParams.get('q') === 'sciatica');
+      await page.getByRole('status').filter({ hasText: /therapists? found/ }).first().waitFor();
+      assert.equal(await what.inputValue(), 'sciatica', 'typing lost the text in the box');
+
+      // A filter chip narrows the results and lands in the address.
+      const chip = page.locator('input[type="checkbox"][name="intent"]').first();
+      const value = await chip.getAttribute('value');
+      assert.ok(value, 'no session intent filter chip');
+      await chip.check({ force: true });
+      await page.waitForURL((url) => url.searchParams.getAll('intent').includes(value));
+      await page.getByRole('status').filter({ hasText: /therapists? found/ }).first().waitFor();
+      await checkPage(t, page, record, origin, 'desktop-search-filtered');
+
+      const api = await page.request.get(`${origin}/api/search?q=sciatica&intent=${value}`);
+      assert.equal(api.status(), 200, 'search API status');
+      const body = (await api.json()) as { total: number; engine: string; hits: unknown[] };
+      assert.ok(body.total > 0 && body.hits.length > 0, 'the search API found nothing');
+      assert.equal(body.engine, 'postgres');
+
+      const bad = await page.request.get(`${origin}/api/search?radius=500`);
+      assert.equal(bad.status(), 422, 'a bad parameter must get 422');
+      const problem = (await bad.json()) as { issues?: { parameter: string }[] };
+      assert.equal(problem.issues?.[0]?.parameter, 'radius');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('not found', () => {
   test('an unknown therapist gets a friendly 404 page', async (t) => {
     const context = await newContext('desktop');
