@@ -4,6 +4,7 @@
  * `zipcodes` data set; a practice sits within about 1.5 km of its zip code's centre.
  */
 import zipcodes from 'zipcodes';
+import { distanceKm } from '@/lib/geo';
 import type { Random } from './random';
 
 export interface City {
@@ -113,15 +114,6 @@ const MAX_ZIP_DISTANCE_KM = 35;
 export const MAX_JITTER_KM = 1.5;
 const KM_PER_DEGREE = 111.32;
 
-export function distanceKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (bLat - aLat) * rad;
-  const dLng = (bLng - aLng) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 function median(values: number[]): number {
   const sorted = values.slice().sort((x, y) => x - y);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -141,7 +133,7 @@ export function zipsOf(city: Pick<City, 'name' | 'region'>): readonly ZipPoint[]
   const midLat = median(entries.map((z) => z.latitude));
   const midLng = median(entries.map((z) => z.longitude));
   const points = entries
-    .filter((z) => distanceKm(midLat, midLng, z.latitude, z.longitude) <= MAX_ZIP_DISTANCE_KM)
+    .filter((z) => distanceKm({ latitude: midLat, longitude: midLng }, z) <= MAX_ZIP_DISTANCE_KM)
     .map((z) => ({ postalCode: z.zip, latitude: z.latitude, longitude: z.longitude }))
     .sort((x, y) => x.postalCode.localeCompare(y.postalCode));
   zipCache.set(key, points);

@@ -8,15 +8,13 @@ import {
 } from 'meilisearch';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { CONDITIONS, MODALITIES } from '@/db/taxonomy';
-import { INTENT_LABELS } from '@/lib/format';
 import { distanceKm } from '@/lib/geo';
 import { toOutcomeFigure } from '@/lib/therapists/outcomes';
+import { FACET_LABELS, toFacetCounts } from './facets';
 import { meilisearchSettings } from './meilisearch-settings';
 import type {
   EngineQuery,
   EngineResult,
-  FacetCount,
   HighlightSegment,
   SearchDocument,
   SearchEngine,
@@ -43,9 +41,7 @@ const TASK_POLL_MS = 50;
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEALTH_TIMEOUT_MS = 2_000;
 
-const modalityLabel = new Map(MODALITIES.map((m) => [m.slug, m.name]));
-const conditionLabel = new Map(CONDITIONS.map((c) => [c.slug, c.name]));
-const intentLabel = new Map<string, string>(Object.entries(INTENT_LABELS));
+const modalityLabel = FACET_LABELS.modality;
 
 /** A document as Meilisearch stores it. */
 export type MeilisearchDocument = {
@@ -292,31 +288,15 @@ function toHit(h: ParsedHit, q: EngineQuery): SearchHit {
   };
 }
 
-function facetCounts(
-  distribution: Record<string, number> | undefined,
-  labels: ReadonlyMap<string, string>,
-  selected: readonly string[],
-): FacetCount[] {
-  const counts = new Map(Object.entries(distribution ?? {}));
-  for (const value of selected) if (!counts.has(value)) counts.set(value, 0);
-  const facets: FacetCount[] = [];
-  for (const [value, count] of counts) {
-    const label = labels.get(value);
-    if (label !== undefined) facets.push({ value, label, count });
-  }
-  return facets.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-}
-
 // --- the engine ---
 
 const FACETS = [
-  { key: 'modality', attribute: 'modalities', labels: modalityLabel },
-  { key: 'condition', attribute: 'conditions', labels: conditionLabel },
-  { key: 'intent', attribute: 'intents', labels: intentLabel },
+  { key: 'modality', attribute: 'modalities' },
+  { key: 'condition', attribute: 'conditions' },
+  { key: 'intent', attribute: 'intents' },
 ] as const satisfies readonly {
   key: keyof SearchFacets & keyof FilterParts;
   attribute: string;
-  labels: ReadonlyMap<string, string>;
 }[];
 
 const HIT_ATTRIBUTES = [
@@ -471,9 +451,9 @@ export function createMeilisearchEngine(config: MeilisearchConfig): SearchEngine
 
       const facets: SearchFacets = { modality: [], condition: [], intent: [] };
       FACETS.forEach((facet, i) => {
-        facets[facet.key] = facetCounts(
-          facetResults[i]?.facetDistribution?.[facet.attribute],
-          facet.labels,
+        facets[facet.key] = toFacetCounts(
+          facet.key,
+          facetResults[i]?.facetDistribution?.[facet.attribute] ?? {},
           q[facet.key],
         );
       });

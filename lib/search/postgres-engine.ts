@@ -5,14 +5,13 @@ import { searchDocumentLocations, searchDocuments, searchTerms } from '@/db/sche
 import { CONDITIONS, MODALITIES } from '@/db/taxonomy';
 import { distanceKmSql, withinBoxSql } from '@/lib/geo';
 import { toOutcomeFigure } from '@/lib/therapists/outcomes';
-import { INTENT_LABELS } from '@/lib/format';
 import { analyzeText, foldText, type AnalyzedText } from './analyze';
 import { CONDITION_BITS, INTENT_BITS, MODALITY_BITS, toMask } from './bits';
+import { FACET_LABELS, toFacetCounts } from './facets';
 import { highlight } from './highlight';
 import type {
   EngineQuery,
   EngineResult,
-  FacetCount,
   SearchDocument,
   SearchEngine,
   SearchFacets,
@@ -28,8 +27,7 @@ const MIN_CORRECTABLE = 4;
 const MIN_SIMILARITY = 0.35;
 const CARD_MODALITIES = 3;
 
-const modalityLabel = new Map(MODALITIES.map((m) => [m.slug, m.name]));
-const conditionLabel = new Map(CONDITIONS.map((c) => [c.slug, c.name]));
+const modalityLabel = FACET_LABELS.modality;
 
 function textArray(values: readonly string[]): SQL {
   if (values.length === 0) return sql`array[]::text[]`;
@@ -262,24 +260,12 @@ interface SearchRow extends Record<string, unknown> {
 }
 
 function toFacets(row: SearchRow, q: EngineQuery): SearchFacets {
-  const build = (
-    bits: readonly string[],
-    counts: readonly number[],
-    labels: Map<string, string>,
-    selected: readonly string[],
-  ): FacetCount[] =>
-    bits
-      .map((value, i) => ({
-        value,
-        label: labels.get(value) ?? value,
-        count: Number(counts[i] ?? 0),
-      }))
-      .filter((f) => f.count > 0 || selected.includes(f.value))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const distribution = (bits: readonly string[], counts: readonly number[]) =>
+    Object.fromEntries(bits.map((value, i) => [value, Number(counts[i] ?? 0)]));
   return {
-    modality: build(MODALITY_BITS, row.modality, modalityLabel, q.modality),
-    condition: build(CONDITION_BITS, row.condition, conditionLabel, q.condition),
-    intent: build(INTENT_BITS, row.intent, new Map(Object.entries(INTENT_LABELS)), q.intent),
+    modality: toFacetCounts('modality', distribution(MODALITY_BITS, row.modality), q.modality),
+    condition: toFacetCounts('condition', distribution(CONDITION_BITS, row.condition), q.condition),
+    intent: toFacetCounts('intent', distribution(INTENT_BITS, row.intent), q.intent),
   };
 }
 

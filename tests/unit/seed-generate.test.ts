@@ -15,7 +15,8 @@ import {
   type TherapistDraft,
   type UserDraft,
 } from '@/db/seed/generate';
-import { CITIES, distanceKm, MAX_JITTER_KM, zipsOf } from '@/db/seed/places';
+import { CITIES, MAX_JITTER_KM, zipsOf } from '@/db/seed/places';
+import { distanceKm } from '@/lib/geo';
 import { Random } from '@/db/seed/random';
 import { expand, fitLength, slugify } from '@/db/seed/text';
 import { CONDITIONS, MODALITIES } from '@/db/taxonomy';
@@ -228,7 +229,7 @@ describe('therapists', () => {
         problems.push(`${t.slug}: no current location`);
       for (const l of t.locations) {
         const zip = zipcodes.lookup(l.postalCode);
-        const off = distanceKm(zip?.latitude ?? 0, zip?.longitude ?? 0, l.latitude, l.longitude);
+        const off = distanceKm({ latitude: zip?.latitude ?? 0, longitude: zip?.longitude ?? 0 }, l);
         if (zip?.city !== l.city || zip.state !== l.region)
           problems.push(`${t.slug}: ${l.postalCode} is not in ${l.city}`);
         if (off > MAX_JITTER_KM)
