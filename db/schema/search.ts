@@ -25,6 +25,30 @@ export interface TopReviewSnippet {
 }
 
 /**
+ * What searches filter and rank on, kept both on the document and on each of its locations, so
+ * that a search around a place reads the narrow location rows alone.
+ */
+function rankingColumns() {
+  return {
+    languages: text('languages').array().notNull(),
+    mobileService: boolean('mobile_service').notNull(),
+    pressureMin: smallint('pressure_min').notNull(),
+    pressureMax: smallint('pressure_max').notNull(),
+    ratingAverage: doublePrecision('rating_average'),
+    dampedRating: doublePrecision('damped_rating').notNull(),
+    reviewCount: integer('review_count').notNull(),
+    /** Lower bound of the lasting-relief share (Wilson); ranks "lasting relief". */
+    lastingReliefScore: doublePrecision('lasting_relief_score').notNull(),
+    /** Bit i set: the i-th modality / condition / intent of the taxonomy (see lib/search/bits.ts). */
+    modalityMask: bigint('modality_mask', { mode: 'number' }).notNull(),
+    conditionMask: bigint('condition_mask', { mode: 'number' }).notNull(),
+    intentMask: integer('intent_mask').notNull(),
+    /** Rating, review volume and lasting relief folded into one figure for relevance. */
+    quality: doublePrecision('quality').notNull(),
+  };
+}
+
+/**
  * The Postgres engine's index: one row per published therapist, projected from the source
  * tables by the indexer (never written by anything else).
  */
@@ -44,32 +68,18 @@ export const searchDocuments = pgTable(
     conditionSlugs: text('condition_slugs').array().notNull(),
     conditionNames: text('condition_names').array().notNull(),
     intents: text('intents').array().notNull(),
-    languages: text('languages').array().notNull(),
-    mobileService: boolean('mobile_service').notNull(),
-    pressureMin: smallint('pressure_min').notNull(),
-    pressureMax: smallint('pressure_max').notNull(),
+    ...rankingColumns(),
     city: text('city').notNull(),
     region: text('region').notNull(),
     postalCodes: text('postal_codes').array().notNull(),
-    ratingAverage: doublePrecision('rating_average'),
-    dampedRating: doublePrecision('damped_rating').notNull(),
-    reviewCount: integer('review_count').notNull(),
     followedUpCount: integer('followed_up_count').notNull(),
     lastingReliefCount: integer('lasting_relief_count').notNull(),
-    /** Lasting-relief share damped towards the site-wide share; ranks "lasting relief". */
-    lastingReliefScore: doublePrecision('lasting_relief_score').notNull(),
     topReview: jsonb('top_review').$type<TopReviewSnippet | null>(),
     reviewText: text('review_text').notNull(),
     /** Weighted text: A name, B modalities and conditions with their synonyms, C headline, bio, city. */
     document: tsvector('document').notNull(),
     /** The reviews' words, matched but not ranked (ranking them would read every long vector). */
     reviewDocument: tsvector('review_document').notNull(),
-    /** Bit i set: the i-th modality / condition / intent of the taxonomy (see lib/search/bits.ts). */
-    modalityMask: bigint('modality_mask', { mode: 'number' }).notNull(),
-    conditionMask: bigint('condition_mask', { mode: 'number' }).notNull(),
-    intentMask: integer('intent_mask').notNull(),
-    /** Rating, review volume and lasting relief folded into one figure for relevance. */
-    quality: doublePrecision('quality').notNull(),
     indexedAt: timestamp('indexed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
@@ -93,6 +103,7 @@ export const searchDocumentLocations = pgTable(
     longitude: doublePrecision('longitude').notNull(),
     city: text('city').notNull(),
     region: text('region').notNull(),
+    ...rankingColumns(),
   },
   (t) => [
     index('search_document_locations_therapist_idx').on(t.therapistId),
@@ -121,7 +132,9 @@ export const searchOutbox = pgTable(
     therapistId: integer('therapist_id').notNull(),
     reason: text('reason').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    availableAt: timestamp('available_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    availableAt: timestamp('available_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     processedAt: timestamp('processed_at', { withTimezone: true, mode: 'date' }),

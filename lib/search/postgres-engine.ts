@@ -138,9 +138,12 @@ function maskTest(column: string, mask: number): SQL {
   return sql`(${sql.raw(column)} & ${sql.raw(String(mask))}::bigint) <> 0`;
 }
 
+/** The alias of the row holding the text vectors (`t`, joined when searching around a place). */
+const TEXT = sql.raw('t');
+
 /** A text match in the ranked document or in the reviews' words. */
 function textMatch(query: SQL): SQL {
-  return sql`(d.document @@ ${query} or d.review_document @@ ${query})`;
+  return sql`(${TEXT}.document @@ ${query} or ${TEXT}.review_document @@ ${query})`;
 }
 
 function criteria(understanding: Understanding): Criterion[] {
@@ -169,7 +172,7 @@ function criteria(understanding: Understanding): Criterion[] {
     list.push({
       match: textMatch(words),
       // Words found only in reviews rank after those in the therapist's own text.
-      rank: sql`(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, ${words}, 1) * 4)`,
+      rank: sql`(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${TEXT}.document, ${words}, 1) * 4)`,
     });
   }
   return list;
@@ -273,25 +276,32 @@ function toFacets(row: SearchRow, q: EngineQuery): SearchFacets {
  * The whole search in one statement: the candidates are gathered once, then the page of hits,
  * the total and the facet counts are all taken from them.
  */
-function searchStatement(q: EngineQuery, crit: Criterion[], relaxed: boolean): SQL {
+function searchStatement(
+  q: EngineQuery,
+  crit: Criterion[],
+  relaxed: boolean,
+  needsText: boolean,
+): SQL {
   const f = filters(q);
-  const distance = q.place
-    ? distanceKmSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place)
-    : null;
-  const near =
-    q.place && q.radiusKm && distance
-      ? sql`near as (
-          select distinct on (therapist_id) therapist_id, distance_km, city, region
-          from (select l.therapist_id, l.city, l.region, ${distance} as distance_km
+  // Around a place, candidates come from the narrow location rows (nearest location of each
+  // therapist), which carry every filter and ranking column; the text vectors are joined only
+  // when the query has words.
+  const around = q.place && q.radiusKm ? { place: q.place, radiusKm: q.radiusKm } : null;
+  const near = around
+    ? sql`near as (
+          select distinct on (therapist_id) *
+          from (select l.*, ${distanceKmSql(sql.raw('l.latitude'), sql.raw('l.longitude'), around.place)} as distance_km
                 from search_document_locations l
-                where ${withinBoxSql(sql.raw('l.latitude'), sql.raw('l.longitude'), q.place, q.radiusKm)}) x
-          where distance_km <= ${q.radiusKm}::float8
+                where ${withinBoxSql(sql.raw('l.latitude'), sql.raw('l.longitude'), around.place, around.radiusKm)}) x
+          where distance_km <= ${around.radiusKm}::float8
           order by therapist_id, distance_km
         ),`
-      : sql``;
-  const from = near.queryChunks.length
-    ? sql`search_documents d join near n on n.therapist_id = d.therapist_id`
-    : sql`search_documents d`;
+    : sql``;
+  const from = around
+    ? needsText
+      ? sql`near d join search_documents t on t.therapist_id = d.therapist_id`
+      : sql`near d`
+    : sql`search_documents d cross join lateral (select d.document, d.review_document) t`;
   const matched = crit.length
     ? sql.join(
         crit.map((c) => sql`(${c.match})`),
@@ -304,7 +314,7 @@ function searchStatement(q: EngineQuery, crit: Criterion[], relaxed: boolean): S
         sql` + `,
       )
     : sql`0`;
-  const distanceRank = near.queryChunks.length ? sql`(0.6 / (1 + n.distance_km / 8))` : sql`0`;
+  const distanceRank = around ? sql`(0.6 / (1 + d.distance_km / 8))` : sql`0`;
   const score = sql`(${
     crit.length
       ? sql.join(
@@ -318,7 +328,7 @@ function searchStatement(q: EngineQuery, crit: Criterion[], relaxed: boolean): S
   return sql`with ${near} base as materialized (
       select d.therapist_id, d.damped_rating, d.lasting_relief_score, d.review_count,
         d.modality_mask, d.condition_mask, d.intent_mask,
-        ${near.queryChunks.length ? sql`n.distance_km, n.city as nearest_city, n.region as nearest_region` : sql`null::float8 as distance_km, null::text as nearest_city, null::text as nearest_region`},
+        ${around ? sql`d.distance_km, d.city as nearest_city, d.region as nearest_region` : sql`null::float8 as distance_km, null::text as nearest_city, null::text as nearest_region`},
         ${score} as score,
         ${f.modality ?? sql`true`} as fm, ${f.condition ?? sql`true`} as fc, ${f.intent ?? sql`true`} as fi
       from ${from}
@@ -408,6 +418,24 @@ function synonymsOf(d: SearchDocument): string[] {
   ];
 }
 
+/** The filter and ranking columns, the same on a document and on each of its locations. */
+function rankingValues(d: SearchDocument) {
+  return {
+    languages: d.languages,
+    mobileService: d.mobileService,
+    pressureMin: d.pressureMin,
+    pressureMax: d.pressureMax,
+    ratingAverage: d.ratingAverage,
+    dampedRating: d.dampedRating,
+    reviewCount: d.reviewCount,
+    lastingReliefScore: d.lastingReliefScore,
+    modalityMask: toMask(MODALITY_BITS, d.modalities),
+    conditionMask: toMask(CONDITION_BITS, d.conditions),
+    intentMask: toMask(INTENT_BITS, d.intents),
+    quality: qualityScore(d),
+  };
+}
+
 async function writeDocuments(
   executor: Executor,
   documents: readonly SearchDocument[],
@@ -429,27 +457,16 @@ async function writeDocuments(
         conditionSlugs: d.conditions,
         conditionNames: d.conditionNames,
         intents: d.intents,
-        languages: d.languages,
-        mobileService: d.mobileService,
-        pressureMin: d.pressureMin,
-        pressureMax: d.pressureMax,
         city: d.city,
         region: d.region,
         postalCodes: d.postalCodes,
-        ratingAverage: d.ratingAverage,
-        dampedRating: d.dampedRating,
-        reviewCount: d.reviewCount,
         followedUpCount: d.followedUpCount,
         lastingReliefCount: d.lastingReliefCount,
-        lastingReliefScore: d.lastingReliefScore,
         topReview: d.topReview,
         reviewText: d.reviewText,
         document: documentVector(d),
         reviewDocument: sql`to_tsvector(${TS_CONFIG}, unknot_fold(${d.reviewText}))`,
-        modalityMask: toMask(MODALITY_BITS, d.modalities),
-        conditionMask: toMask(CONDITION_BITS, d.conditions),
-        intentMask: toMask(INTENT_BITS, d.intents),
-        quality: qualityScore(d),
+        ...rankingValues(d),
         indexedAt: new Date(),
       })),
     )
@@ -493,7 +510,10 @@ async function writeDocuments(
       sql`, `,
     )})`,
   );
-  const locations = documents.flatMap((d) => d.locations.map((l) => ({ therapistId: d.id, ...l })));
+  const locations = documents.flatMap((d) => {
+    const ranking = rankingValues(d);
+    return d.locations.map((l) => ({ therapistId: d.id, ...l, ...ranking }));
+  });
   if (locations.length) await executor.insert(searchDocumentLocations).values(locations);
   const words = vocabulary(documents);
   for (let i = 0; i < words.length; i += 2000) {
@@ -545,7 +565,10 @@ export function createPostgresEngine(executor: () => Executor = getDb): SearchEn
       const crit = criteria(understanding);
 
       const run = async (relaxed: boolean) => {
-        const [row] = await selectRows<SearchRow>(db, searchStatement(q, crit, relaxed));
+        const [row] = await selectRows<SearchRow>(
+          db,
+          searchStatement(q, crit, relaxed, understanding.analyzed.words.length > 0),
+        );
         return row!;
       };
       let relaxed = false;
