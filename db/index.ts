@@ -5,6 +5,7 @@
  * - unset: PGlite (Postgres compiled to WebAssembly) on disk under `.data/`, so nothing needs
  *   installing. Tests open PGlite in memory.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -69,6 +70,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     };
   }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  if (dataDir !== 'memory://') mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = new PGlite({
     dataDir: dataDir === 'memory://' ? undefined : dataDir,
     extensions: { pg_trgm, unaccent },
