@@ -16,10 +16,8 @@ if (MODALITY_BITS.length > 52 || CONDITION_BITS.length > 52) {
 
 /** The mask with the bits of `values` set (values not in `bits` are ignored). */
 export function toMask(bits: readonly string[], values: readonly string[]): number {
+  const set = new Set(values.map((value) => bits.indexOf(value)).filter((i) => i >= 0));
   let mask = 0;
-  for (const value of values) {
-    const i = bits.indexOf(value);
-    if (i >= 0) mask += 2 ** i;
-  }
+  for (const i of set) mask += 2 ** i;
   return mask;
 }

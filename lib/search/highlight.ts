@@ -5,9 +5,20 @@
 import { foldText } from './analyze';
 import type { HighlightSegment } from './types';
 
-/** A crude English stem, enough to see that "shoulders" and "shoulder" are the same word. */
-function stem(word: string): string {
-  return word.replace(/(ing|es|s)$/, '');
+/** The forms a word may have without its plural or -ing ending ("headaches" -> headache, headach). */
+function stems(word: string): string[] {
+  const forms = [word];
+  for (const ending of ['ing', 'es', 's']) {
+    if (word.length > ending.length + 2 && word.endsWith(ending))
+      forms.push(word.slice(0, -ending.length));
+  }
+  return forms;
+}
+
+/** True when two words share a form: "shoulders" and "shoulder", "headaches" and "headache". */
+function sameWord(a: string, b: string): boolean {
+  const other = stems(b);
+  return stems(a).some((form) => other.includes(form));
 }
 
 /**
@@ -28,9 +39,7 @@ export function highlight(text: string, terms: readonly string[]): HighlightSegm
     const folded = foldText(piece);
     const match =
       folded !== '' &&
-      wanted.some(
-        (term) => folded.startsWith(term) || (term.length > 3 && stem(folded) === stem(term)),
-      );
+      wanted.some((term) => folded.startsWith(term) || (term.length > 3 && sameWord(folded, term)));
     push(piece, match);
   }
   return segments;

@@ -157,8 +157,13 @@ export function extractPlace(text: string): { place: ResolvedPlace; rest: string
   }
   const near = /\s*\b(?:near|in|around)\s+([^\d][^,]*(?:,\s*[a-z .]+)?)$/i.exec(text);
   if (near) {
-    const place = resolvePlace(near[1]!);
-    if (place) return { place, rest: collapse(text.slice(0, near.index)) };
+    // "in home", "in spring": small towns share names with ordinary words, so a place named
+    // after a preposition counts only with its state or when it is a larger city.
+    const candidate = near[1]!;
+    const place = resolvePlace(candidate);
+    if (place && (place.kind !== 'city' || namesRegion(candidate) || isLargeCity(candidate))) {
+      return { place, rest: collapse(text.slice(0, near.index)) };
+    }
   }
   const words = text.trim().split(/\s+/);
   for (let tail = Math.min(4, words.length - 1); tail >= 1; tail--) {
@@ -169,6 +174,16 @@ export function extractPlace(text: string): { place: ResolvedPlace; rest: string
     }
   }
   return null;
+}
+
+/** True when the text ends with a state ("Austin, TX", "Portland Oregon"). */
+function namesRegion(text: string): boolean {
+  if (text.includes(',')) return regionCode(text.slice(text.lastIndexOf(',') + 1)) !== null;
+  const words = fold(text).split(' ');
+  for (let tail = Math.min(3, words.length - 1); tail >= 1; tail--) {
+    if (regionCode(words.slice(-tail).join(' '))) return true;
+  }
+  return false;
 }
 
 function isLargeCity(text: string): boolean {
