@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from '@/db';
 import { searchDocumentLocations, searchDocuments, searchTerms } from '@/db/schema';
 import { CONDITIONS, MODALITIES } from '@/db/taxonomy';
@@ -472,44 +472,14 @@ async function writeDocuments(
     )
     .onConflictDoUpdate({
       target: searchDocuments.therapistId,
+      // Every column but the key, from the table itself, so that none can be left stale.
       set: Object.fromEntries(
-        [
-          'slug',
-          'name',
-          'credentials',
-          'headline',
-          'bio',
-          'modality_slugs',
-          'modality_names',
-          'condition_slugs',
-          'condition_names',
-          'intents',
-          'languages',
-          'mobile_service',
-          'pressure_min',
-          'pressure_max',
-          'city',
-          'region',
-          'postal_codes',
-          'rating_average',
-          'damped_rating',
-          'review_count',
-          'followed_up_count',
-          'lasting_relief_count',
-          'lasting_relief_score',
-          'top_review',
-          'review_text',
-          'document',
-          'indexed_at',
-        ].map((column) => [toCamel(column), sql.raw(`excluded.${column}`)]),
+        Object.entries(getTableColumns(searchDocuments))
+          .filter(([key]) => key !== 'therapistId')
+          .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
       ),
     });
-  await executor.delete(searchDocumentLocations).where(
-    sql`${searchDocumentLocations.therapistId} in (${sql.join(
-      ids.map((id) => sql`${id}::int`),
-      sql`, `,
-    )})`,
-  );
+  await executor.delete(searchDocumentLocations).where(inArray(searchDocumentLocations.therapistId, ids));
   const locations = documents.flatMap((d) => {
     const ranking = rankingValues(d);
     return d.locations.map((l) => ({ therapistId: d.id, ...l, ...ranking }));
@@ -524,18 +494,10 @@ async function writeDocuments(
   }
 }
 
-function toCamel(column: string): string {
-  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-}
 
 async function removeDocuments(executor: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await executor.delete(searchDocuments).where(
-    sql`${searchDocuments.therapistId} in (${sql.join(
-      ids.map((id) => sql`${id}::int`),
-      sql`, `,
-    )})`,
-  );
+  await executor.delete(searchDocuments).where(inArray(searchDocuments.therapistId, [...ids]));
 }
 
 /** Runs `work` in one transaction when the executor can open one. */

@@ -109,6 +109,23 @@ describe('draining', () => {
     expect(await searchText('office necks')).toEqual([fixture.slugs.trigger]);
   });
 
+  it('refreshes every part of a document already in the index', async () => {
+    const id = fixture.ids.deep!;
+    const search = async (params: Record<string, string>) => {
+      const parsed = parseSearchQuery(params);
+      if (!parsed.ok) throw new Error('bad query');
+      return (await searchTherapists(parsed.query)).hits.map((h) => h.slug);
+    };
+    expect(await search({ modality: 'reflexology' })).not.toContain(fixture.slugs.deep);
+    await database.db.execute(
+      sql`insert into therapist_modalities (therapist_id, modality_id) select ${id}, id from modalities where slug = 'reflexology'`,
+    );
+    await database.db.execute(sql`update reviews set body = 'She untangled my quadratus lumborum.' where therapist_id = ${id}`);
+    await drainAll();
+    expect(await search({ modality: 'reflexology' })).toContain(fixture.slugs.deep);
+    expect(await search({ q: 'quadratus' })).toEqual([fixture.slugs.deep]);
+  });
+
   it('removes a therapist who is deleted', async () => {
     const [extra] = await database.db
       .insert(therapists)
