@@ -154,8 +154,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Rebuilds every engine's index from Postgres into a fresh index and swaps it in. Outbox rows
- * already pending stay pending and are applied afterwards (applying a document twice is harmless).
+ * Rebuilds every engine's index from Postgres into a fresh index and swaps it in. Changes that
+ * workers apply to the old index while a fresh one is being built would be lost at the swap, so
+ * the outbox rows processed meanwhile are put back to be applied again (applying a document
+ * twice is harmless).
  */
 export async function reindexAll(
   onProgress?: (engine: string, indexed: number, total: number) => void,
@@ -165,6 +167,7 @@ export async function reindexAll(
   const engines = [createPostgresEngine(), ...externalEngines()];
   const report: { engine: string; documents: number; ms: number }[] = [];
   for (const engine of engines) {
+    const [start] = await selectRows<{ at: string }>(db, sql`select now()::text as at`);
     const started = performance.now();
     let documents = 0;
     await engine.reindex(
@@ -173,6 +176,10 @@ export async function reindexAll(
         documents = indexed;
         onProgress?.(engine.name, indexed, total);
       },
+    );
+    await db.execute(
+      sql`update search_outbox set processed_at = null, available_at = now()
+          where processed_at >= ${start!.at}::timestamptz`,
     );
     report.push({ engine: engine.name, documents, ms: Math.round(performance.now() - started) });
   }

@@ -145,7 +145,7 @@ async function main() {
 
   const direct = openDatabase({ url, maxConnections: 16 });
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env: { ...process.env, SEARCH_WORKER: 'off', LOG_LEVEL: 'silent', PORT: String(port) },
+    env: { ...process.env, SEARCH_WORKER: 'external', LOG_LEVEL: 'silent', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
