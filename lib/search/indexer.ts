@@ -1,6 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { getDb, selectRows, type Database, type Executor } from '@/db';
+import { searchOutbox } from '@/db/schema';
 import { errorMessage, log } from '@/lib/log';
 import { allSearchDocuments, countSearchableTherapists, loadSearchDocuments } from './documents';
 import { searchEngines } from './index';
@@ -11,6 +12,8 @@ import type { SearchEngine } from './types';
 export const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_SECONDS = 2;
 const MAX_BACKOFF_SECONDS = 600;
+/** How long a claimed row stays with its worker before another may take it. */
+const DEFAULT_LEASE_SECONDS = 120;
 /** Processed rows are kept this long for inspection, then deleted. */
 const KEEP_PROCESSED_DAYS = 7;
 
@@ -33,63 +36,70 @@ function externalEngines(): SearchEngine[] {
 }
 
 /**
- * Claims a batch of pending outbox rows (rows other workers hold are skipped), rebuilds the
- * affected documents from current rows, applies them to every engine, and marks the rows done
- * only when every engine confirmed. On failure the rows are retried later with backoff.
+ * Claims a batch of ready outbox rows with a lease (rows other workers hold are skipped), rebuilds
+ * the affected documents from current rows, applies them to every engine, and only then marks
+ * the rows done. No transaction stays open while an engine works: a worker that dies leaves its
+ * rows to be claimed again once the lease runs out. On failure the rows are retried with backoff.
  */
 export async function drainOutbox(
-  options: { batchSize?: number; db?: Database; engines?: SearchEngine[] } = {},
+  options: {
+    batchSize?: number;
+    db?: Database;
+    engines?: SearchEngine[];
+    leaseSeconds?: number;
+  } = {},
 ): Promise<DrainResult> {
   const db = options.db ?? getDb();
   const external = options.engines ?? externalEngines();
   const batchSize = options.batchSize ?? 200;
-  return db.transaction(async (tx) => {
-    const rows = await selectRows<{ id: number; therapist_id: number; attempts: number }>(
-      tx,
-      sql`select id, therapist_id, attempts from search_outbox
+  const leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  const rows = await selectRows<{ id: number; therapist_id: number }>(
+    db,
+    sql`with ready as (
+          select id from search_outbox
           where processed_at is null and failed_at is null and available_at <= now()
           order by id limit ${batchSize}::int
-          for update skip locked`,
-    );
-    if (rows.length === 0) return { claimed: 0, applied: 0, retried: 0, failed: 0 };
-    const ids = rows.map((r) => r.id);
-    const therapistIds = [...new Set(rows.map((r) => r.therapist_id))];
-    const idList = sql.join(
-      ids.map((id) => sql`${id}::bigint`),
-      sql`, `,
-    );
+          for update skip locked
+        )
+        update search_outbox o set available_at = now() + make_interval(secs => ${leaseSeconds}::float8)
+        from ready where o.id = ready.id
+        returning o.id, o.therapist_id`,
+  );
+  if (rows.length === 0) return { claimed: 0, applied: 0, retried: 0, failed: 0 };
+  const ids = rows.map((r) => r.id);
+  const therapistIds = [...new Set(rows.map((r) => r.therapist_id))];
 
-    try {
-      const { documents, absent } = await loadSearchDocuments(tx, therapistIds);
-      const postgres = createPostgresEngine(() => tx);
-      await postgres.upsert(documents);
-      await postgres.remove(absent);
-      for (const engine of external) {
-        await engine.upsert(documents);
-        await engine.remove(absent);
-      }
-      await tx.execute(
-        sql`update search_outbox set processed_at = now(), last_error = null where id in (${idList})`,
-      );
-      return { claimed: rows.length, applied: rows.length, retried: 0, failed: 0 };
-    } catch (error) {
-      const message = errorMessage(error).slice(0, 1000);
-      log.warn('search outbox batch failed; will retry', { rows: rows.length, error: message });
-      const failing = await selectRows<{ failed: boolean }>(
-        tx,
-        sql`update search_outbox set
-              attempts = attempts + 1,
-              last_error = ${message},
-              available_at = now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}::float8,
-                ${BASE_BACKOFF_SECONDS}::float8 * power(2, attempts))),
-              failed_at = case when attempts + 1 >= ${MAX_ATTEMPTS}::int then now() end
-            where id in (${idList})
-            returning failed_at is not null as failed`,
-      );
-      const failed = failing.filter((r) => r.failed).length;
-      return { claimed: rows.length, applied: 0, retried: rows.length - failed, failed };
+  try {
+    const { documents, absent } = await loadSearchDocuments(db, therapistIds);
+    const postgres = createPostgresEngine(() => db);
+    await postgres.upsert(documents);
+    await postgres.remove(absent);
+    for (const engine of external) {
+      await engine.upsert(documents);
+      await engine.remove(absent);
     }
-  });
+    await db
+      .update(searchOutbox)
+      .set({ processedAt: sql`now()`, lastError: null })
+      .where(inArray(searchOutbox.id, ids));
+    return { claimed: rows.length, applied: rows.length, retried: 0, failed: 0 };
+  } catch (error) {
+    const message = errorMessage(error).slice(0, 1000);
+    log.warn('search outbox batch failed; will retry', { rows: rows.length, error: message });
+    const failing = await db
+      .update(searchOutbox)
+      .set({
+        attempts: sql`${searchOutbox.attempts} + 1`,
+        lastError: message,
+        availableAt: sql`now() + make_interval(secs => least(${MAX_BACKOFF_SECONDS}::float8,
+          ${BASE_BACKOFF_SECONDS}::float8 * power(2, ${searchOutbox.attempts})))`,
+        failedAt: sql`case when ${searchOutbox.attempts} + 1 >= ${MAX_ATTEMPTS}::int then now() end`,
+      })
+      .where(inArray(searchOutbox.id, ids))
+      .returning({ failedAt: searchOutbox.failedAt });
+    const failed = failing.filter((r) => r.failedAt !== null).length;
+    return { claimed: rows.length, applied: 0, retried: rows.length - failed, failed };
+  }
 }
 
 /** Drains until nothing is ready. */

@@ -18,4 +18,4 @@ const hanging: SearchEngine = {
   health: () => Promise.resolve({ ok: true, detail: 'hanging', documents: null }),
 };
 
-await drainOutbox({ db: getDatabase().db, engines: [hanging] });
+await drainOutbox({ db: getDatabase().db, engines: [hanging], leaseSeconds: 1 });
