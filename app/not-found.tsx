@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { ButtonLink } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
 
@@ -6,7 +7,9 @@ export const metadata: Metadata = {
   title: 'Page not found',
 };
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request so that its scripts carry the request's CSP nonce.
+  await connection();
   return (
     <Container className="py-16 sm:py-24">
       <div className="mx-auto max-w-xl text-center">

@@ -8,4 +8,7 @@ export const DEFAULT_CITY = {
   longitude: -74.006,
 } as const;
 
+/** How many modalities a therapist card shows. */
+export const CARD_MODALITIES = 3;
+
 export { MEANINGFUL_PAIN_DROP, MIN_OUTCOME_REPORTS } from '@/db/aggregates';

@@ -34,7 +34,11 @@ export function boundingBox(center: LatLng, radiusKm: number) {
 }
 
 /** SQL for the haversine distance in km between columns and a point. */
-export function distanceKmSql(latitude: SQLWrapper, longitude: SQLWrapper, point: LatLng): SQL<number> {
+export function distanceKmSql(
+  latitude: SQLWrapper,
+  longitude: SQLWrapper,
+  point: LatLng,
+): SQL<number> {
   const lat = sql`${point.latitude}::float8`;
   const lng = sql`${point.longitude}::float8`;
   return sql<number>`(${2 * EARTH_RADIUS_KM}::float8 * asin(least(1::float8, sqrt(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { errorMessage } from '@/lib/log';
+import { errorMessage, log } from '@/lib/log';
 import { searchHealth, type SearchHealth } from '@/lib/search';
 
 export type Health =
@@ -13,7 +13,16 @@ export async function checkHealth(): Promise<Health> {
   try {
     await getDb().execute(sql`select 1`);
   } catch (error) {
-    return { status: 'unavailable', database: { ok: false, detail: errorMessage(error) } };
+    // The reason goes to the log, not to whoever asks.
+    log.error('health check: database unavailable', { error: errorMessage(error) });
+    return { status: 'unavailable', database: { ok: false, detail: 'unavailable' } };
   }
-  return { status: 'ok', database: { ok: true }, search: await searchHealth() };
+  const search = await searchHealth();
+  for (const [name, engine] of Object.entries(search.engines)) {
+    if (!engine.ok) {
+      log.warn('health check: search engine unavailable', { engine: name, detail: engine.detail });
+      search.engines[name] = { ...engine, detail: 'unavailable' };
+    }
+  }
+  return { status: 'ok', database: { ok: true }, search };
 }

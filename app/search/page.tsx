@@ -28,6 +28,7 @@ import {
   withoutValue,
   type FacetOption,
   type FilterLabels,
+  FILTER_PARAMS,
 } from '@/components/search/search-links';
 import { SearchNavigationProvider } from '@/components/search/search-navigation';
 import { SortForm } from '@/components/search/sort-form';
@@ -42,6 +43,7 @@ import {
   shortTaxonomyName,
 } from '@/lib/format';
 import { searchTherapists, type SearchResult } from '@/lib/search';
+import { FACET_LABELS } from '@/lib/search/facets';
 import {
   DEFAULT_RADIUS_MILES,
   KM_PER_MILE,
@@ -93,17 +95,6 @@ const COUPLED: Record<string, readonly string[]> = {
   pressureMax: ['pressureMin', 'pressureMax'],
 };
 
-const FILTER_PARAMS = [
-  'modality',
-  'condition',
-  'intent',
-  'minRating',
-  'pressureMin',
-  'pressureMax',
-  'mobile',
-  'language',
-] as const;
-
 /** The values each list parameter accepts; unknown ones are dropped, the others kept. */
 const KNOWN_VALUES: Record<string, ReadonlySet<string>> = {
   modality: new Set(MODALITIES.map((m) => m.slug)),
@@ -127,7 +118,7 @@ function withoutProblem(address: URLSearchParams, parameter: string): URLSearchP
 }
 
 const modalityNames = new Map(MODALITIES.map((m) => [m.slug, shortTaxonomyName(m.name)]));
-const conditionNames = new Map(CONDITIONS.map((c) => [c.slug, c.name]));
+const conditionNames = FACET_LABELS.condition;
 
 function intentName(value: string): string {
   const intent = INTENTS.find((known) => known === value);

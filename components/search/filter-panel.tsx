@@ -3,7 +3,7 @@ import { ChevronDownIcon, FilterIcon } from '@/components/ui/icons';
 import { PRESSURE_LABELS, languageName } from '@/lib/format';
 import { AutoSubmitForm } from './auto-submit-form';
 import { FacetGroup } from './facet-group';
-import { carriedFields, type FacetOption } from './search-links';
+import { carriedFields, FILTER_PARAMS, type FacetOption } from './search-links';
 import { SelectField, type SelectOption } from './select-field';
 
 /** Languages therapists list most often, by their codes. */
@@ -22,18 +22,6 @@ const MOBILE_OPTIONS: readonly SelectOption[] = [
   { value: '1', label: 'Comes to you (mobile / in-home)' },
   { value: '0', label: 'At their practice only' },
 ];
-
-/** The parameters this panel sets; the rest are carried along. */
-const OWN_PARAMS = [
-  'condition',
-  'modality',
-  'intent',
-  'minRating',
-  'pressureMin',
-  'pressureMax',
-  'mobile',
-  'language',
-] as const;
 
 function pressureOptions(from: number, to: number, anyLabel: string): SelectOption[] {
   const levels = PRESSURE_LABELS.map((label, index) => ({ level: index + 1, label })).filter(
@@ -85,7 +73,8 @@ export function FilterPanel({
   activeCount,
 }: FilterPanelProps) {
   const base = new URLSearchParams(params);
-  const own: string[] = [...OWN_PARAMS, ...(radius ? ['radius'] : [])];
+  // The panel sets the filter parameters; the rest are carried along.
+  const own: string[] = [...FILTER_PARAMS, ...(radius ? ['radius'] : [])];
   const radiusValue = radius ? String(radius.miles) : '';
   const languageValue = language ?? '';
 

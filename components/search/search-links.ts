@@ -6,6 +6,18 @@
 
 export const SEARCH_PATH = '/search';
 
+/** The filter parameters of a search (besides what, where and radius). */
+export const FILTER_PARAMS = [
+  'modality',
+  'condition',
+  'intent',
+  'minRating',
+  'pressureMin',
+  'pressureMax',
+  'mobile',
+  'language',
+] as const;
+
 /** Parameters that say where to search; typing a place replaces coordinates and the reverse. */
 const WHERE_PARAMS = ['place', 'lat', 'lng'] as const;
 

@@ -54,6 +54,37 @@ const GENERIC_WORDS = new Set([
   'fix',
 ]);
 
+/**
+ * Words the English text-search configuration ignores: a query made of them alone would match
+ * nothing, so they are dropped before the text query is built.
+ */
+const STOPWORDS = new Set(
+  (
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers ' +
+    'herself it its itself they them their theirs themselves what which who whom this that these those am is ' +
+    'are was were be been being have has had having do does did doing a an the and but if or because as until ' +
+    'while of at by for with about against between into through during before after above below to from up ' +
+    'down in out on off over under again further then once here there when where why how all any both each ' +
+    'few more most other some such no nor not only own same so than too very s t can will just don should now'
+  ).split(' '),
+);
+
+/** Words of the search's own filters, which are never read as a place ("mobile", "in home"). */
+const FILTER_WORDS = [
+  'mobile',
+  'home',
+  'inhome',
+  'house',
+  'call',
+  'english',
+  'spanish',
+  'chinese',
+  'korean',
+  'vietnamese',
+  'russian',
+  'french',
+];
+
 /** Phrases people use for any massage therapist: "massage therapist" ~ "LMT" ~ "masseuse". */
 export const GENERIC_SYNONYMS = ['massage therapist', 'lmt', 'masseuse'] as const;
 
@@ -102,6 +133,18 @@ function buildPhraseIndex(): Map<string, PhraseEntry> {
 }
 
 const PHRASES = buildPhraseIndex();
+
+/** Every word the search understands by itself: generic words, filter words, taxonomy words. */
+const SEARCH_WORDS = new Set([
+  ...GENERIC_WORDS,
+  ...FILTER_WORDS,
+  ...[...PHRASES.keys()].flatMap((key) => key.split(':')[1]!.split(' ')),
+]);
+
+/** True for a word the search reads as something other than a place name. */
+export function isSearchWord(word: string): boolean {
+  return SEARCH_WORDS.has(foldText(word));
+}
 const LONGEST_PHRASE = Math.max(
   ...[...PHRASES.keys()].map((k) => k.split(':')[1]!.split(' ').length),
 );
@@ -160,7 +203,7 @@ export function analyzeText(text: string): AnalyzedText {
       i += found.phrase.split(' ').length;
     } else {
       const token = tokens[i]!;
-      if (!GENERIC_WORDS.has(token)) words.push(token);
+      if (!GENERIC_WORDS.has(token) && !STOPWORDS.has(token)) words.push(token);
       i += 1;
     }
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { selectRows, type Executor } from '@/db';
-import { CONDITIONS, MODALITIES } from '@/db/taxonomy';
+import { FACET_LABELS } from './facets';
 import type { SearchDocument, TopReviewSnippet } from './types';
 
 /** Published reviews whose text is indexed per therapist (most recent first). */
@@ -35,8 +35,8 @@ interface DocumentRow extends Record<string, unknown> {
   review_text: string | null;
 }
 
-const modalityNames = new Map(MODALITIES.map((m) => [m.slug, m.name]));
-const conditionNames = new Map(CONDITIONS.map((c) => [c.slug, c.name]));
+const modalityNames = FACET_LABELS.modality;
+const conditionNames = FACET_LABELS.condition;
 
 /**
  * Lower bound of the Wilson interval for a share: ranks "lasting relief" so that 9 of 10 beats

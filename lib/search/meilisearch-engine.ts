@@ -1,4 +1,5 @@
 import 'server-only';
+import { CARD_MODALITIES } from '@/lib/config';
 import {
   Meilisearch,
   MeilisearchApiError,
@@ -30,7 +31,6 @@ export interface MeilisearchConfig {
 }
 
 const PRIMARY_KEY = 'id';
-const CARD_MODALITIES = 3;
 /** Characters no indexed name or headline holds (they are stripped), marking highlights. */
 export const HIGHLIGHT_PRE = '\u0002';
 export const HIGHLIGHT_POST = '\u0003';

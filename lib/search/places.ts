@@ -4,6 +4,7 @@
  */
 import zipcodes from 'zipcodes';
 import type { LatLng } from '@/lib/geo';
+import { foldText, isSearchWord } from './analyze';
 
 export interface ResolvedPlace extends LatLng {
   /** How the place is shown back ("Denver, CO", "10001 (New York, NY)", "your location"). */
@@ -27,16 +28,6 @@ const MIN_POSTAL_CODES_IN_TEXT = 8;
 
 let cityIndex: Map<string, CityEntry[]> | null = null;
 
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -52,7 +43,7 @@ function cities(): Map<string, CityEntry[]> {
   const groups = new Map<string, { name: string; region: string; lat: number[]; lng: number[] }>();
   for (const code of Object.values(zipcodes.codes)) {
     if (code.country !== 'US' || NOT_PLACES.has(code.state)) continue;
-    const key = `${fold(code.city)}|${code.state}`;
+    const key = `${foldText(code.city)}|${code.state}`;
     const group = groups.get(key) ?? { name: code.city, region: code.state, lat: [], lng: [] };
     group.lat.push(code.latitude);
     group.lng.push(code.longitude);
@@ -67,7 +58,7 @@ function cities(): Map<string, CityEntry[]> {
       longitude: median(group.lng),
       postalCodes: group.lat.length,
     };
-    const key = fold(city.name);
+    const key = foldText(city.name);
     const list = index.get(key) ?? [];
     list.push(city);
     index.set(key, list);
@@ -78,7 +69,7 @@ function cities(): Map<string, CityEntry[]> {
 }
 
 function regionCode(text: string): string | null {
-  const folded = fold(text).toUpperCase();
+  const folded = foldText(text).toUpperCase();
   if (!folded) return null;
   const code = zipcodes.states.normalize(folded) as string | undefined;
   return code && /^[A-Z]{2}$/.test(code) && !NOT_PLACES.has(code) ? code : null;
@@ -98,7 +89,7 @@ function fromPostalCode(text: string): ResolvedPlace | null {
 }
 
 function fromCityName(name: string, region: string | null): ResolvedPlace | null {
-  const entries = cities().get(fold(name));
+  const entries = cities().get(foldText(name));
   const city = region ? entries?.find((e) => e.region === region) : entries?.[0];
   if (!city) return null;
   return {
@@ -124,7 +115,7 @@ export function resolvePlace(text: string): ResolvedPlace | null {
     const region = regionCode(trimmed.slice(comma + 1));
     if (region) return fromCityName(trimmed.slice(0, comma), region);
   }
-  const words = fold(trimmed).split(' ');
+  const words = foldText(trimmed).split(' ');
   for (let tail = Math.min(3, words.length - 1); tail >= 1; tail--) {
     const region = regionCode(words.slice(-tail).join(' '));
     if (region) {
@@ -161,7 +152,12 @@ export function extractPlace(text: string): { place: ResolvedPlace; rest: string
     // after a preposition counts only with its state or when it is a larger city.
     const candidate = near[1]!;
     const place = resolvePlace(candidate);
-    if (place && (place.kind !== 'city' || namesRegion(candidate) || isLargeCity(candidate))) {
+    const plausible =
+      place !== null &&
+      (place.kind !== 'city' ||
+        namesRegion(candidate) ||
+        (isLargeCity(candidate) && !isSearchWord(candidate)));
+    if (place && plausible) {
       return { place, rest: collapse(text.slice(0, near.index)) };
     }
   }
@@ -169,7 +165,12 @@ export function extractPlace(text: string): { place: ResolvedPlace; rest: string
   for (let tail = Math.min(4, words.length - 1); tail >= 1; tail--) {
     const candidate = words.slice(-tail).join(' ');
     const place = resolvePlace(candidate);
-    if (place && place.kind === 'city' && isLargeCity(candidate)) {
+    if (
+      place &&
+      place.kind === 'city' &&
+      isLargeCity(candidate) &&
+      !(tail === 1 && isSearchWord(candidate))
+    ) {
       return { place, rest: collapse(words.slice(0, -tail).join(' ')) };
     }
   }
@@ -179,7 +180,7 @@ export function extractPlace(text: string): { place: ResolvedPlace; rest: string
 /** True when the text ends with a state ("Austin, TX", "Portland Oregon"). */
 function namesRegion(text: string): boolean {
   if (text.includes(',')) return regionCode(text.slice(text.lastIndexOf(',') + 1)) !== null;
-  const words = fold(text).split(' ');
+  const words = foldText(text).split(' ');
   for (let tail = Math.min(3, words.length - 1); tail >= 1; tail--) {
     if (regionCode(words.slice(-tail).join(' '))) return true;
   }
@@ -188,7 +189,7 @@ function namesRegion(text: string): boolean {
 
 function isLargeCity(text: string): boolean {
   const cleaned = text.replace(/,.*$/, '');
-  const words = fold(cleaned).split(' ');
+  const words = foldText(cleaned).split(' ');
   for (let tail = Math.min(3, words.length - 1); tail >= 0; tail--) {
     const name = tail === 0 ? words.join(' ') : words.slice(0, -tail).join(' ');
     const top = cities().get(name)?.[0];

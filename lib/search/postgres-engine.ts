@@ -1,4 +1,5 @@
 import 'server-only';
+import { CARD_MODALITIES } from '@/lib/config';
 import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, selectRows, type Executor } from '@/db';
 import { searchDocumentLocations, searchDocuments, searchTerms } from '@/db/schema';
@@ -25,7 +26,6 @@ const TS_CONFIG = sql.raw(`'english'::regconfig`);
 const MIN_CORRECTABLE = 4;
 /** How alike (trigram similarity) a vocabulary word must be to replace a query word. */
 const MIN_SIMILARITY = 0.35;
-const CARD_MODALITIES = 3;
 
 const modalityLabel = FACET_LABELS.modality;
 
@@ -347,7 +347,7 @@ function searchStatement(
           'rating_average', d.rating_average, 'review_count', d.review_count,
           'followed_up_count', d.followed_up_count, 'lasting_relief_count', d.lasting_relief_count,
           'mobile_service', d.mobile_service, 'top_review', d.top_review) order by p.ord)
-        from (select page.*, row_number() over () as ord from page) p
+        from (select page.*, row_number() over (order by ${orderBy(q)}) as ord from page) p
         join search_documents d on d.therapist_id = p.therapist_id) as hits,
       (select count(*) from base where fm and fc and fi)::int as total,
       (select ${facetCounts('modality_mask', MODALITY_BITS, 'fc and fi')} from base) as modality,
@@ -479,7 +479,9 @@ async function writeDocuments(
           .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
       ),
     });
-  await executor.delete(searchDocumentLocations).where(inArray(searchDocumentLocations.therapistId, ids));
+  await executor
+    .delete(searchDocumentLocations)
+    .where(inArray(searchDocumentLocations.therapistId, ids));
   const locations = documents.flatMap((d) => {
     const ranking = rankingValues(d);
     return d.locations.map((l) => ({ therapistId: d.id, ...l, ...ranking }));
@@ -493,7 +495,6 @@ async function writeDocuments(
       .onConflictDoNothing();
   }
 }
-
 
 async function removeDocuments(executor: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;

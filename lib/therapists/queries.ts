@@ -1,4 +1,5 @@
 import 'server-only';
+import { CARD_MODALITIES } from '@/lib/config';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
@@ -26,8 +27,6 @@ import type {
   TherapistProfile,
 } from './types';
 
-/** How many modalities a card shows. */
-const CARD_MODALITIES = 3;
 export const REVIEWS_PAGE_SIZE = 10;
 const ANONYMISED_AUTHOR = 'Former member';
 
@@ -85,7 +84,9 @@ export async function listTherapistsNear(
     .from(nearest)
     .innerJoin(therapists, eq(therapists.id, nearest.therapistId))
     .leftJoin(therapistStats, eq(therapistStats.therapistId, therapists.id))
-    .where(and(eq(therapists.status, 'published'), sql`${nearest.distanceKm} <= ${radiusKm}::float8`))
+    .where(
+      and(eq(therapists.status, 'published'), sql`${nearest.distanceKm} <= ${radiusKm}::float8`),
+    )
     .orderBy(
       sql`${therapistStats.dampedRating} desc nulls last`,
       asc(nearest.distanceKm),
@@ -135,6 +136,8 @@ async function listModalityTags(therapistIds: number[]): Promise<Map<number, Mod
 
 /** The public profile of a published therapist, or null. */
 export async function getTherapistProfile(slug: string): Promise<TherapistProfile | null> {
+  // The same shape the database allows for a slug; anything else names no therapist.
+  if (slug.length > 200 || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return null;
   const db = getDb();
   const [row] = await db
     .select({
@@ -235,9 +238,7 @@ export async function getTherapistProfile(slug: string): Promise<TherapistProfil
     claimed: row.claimedByUserId !== null,
     modalities: modalityTags.get(row.id) ?? [],
     conditions: conditionTags satisfies TaxonomyTag[],
-    locations: locations.map(
-      (l): PracticeLocation => ({ ...l, current: l.endsOn === null }),
-    ),
+    locations: locations.map((l): PracticeLocation => ({ ...l, current: l.endsOn === null })),
     rating,
     improved: toOutcomeFigure(rating.improvedCount, rating.outcomeReports),
     lastingRelief: toOutcomeFigure(rating.lastingReliefCount, rating.followedUpCount),
@@ -286,7 +287,10 @@ export async function listTherapistReviews(
     })
     .from(reviews)
     .leftJoin(users, eq(users.id, reviews.authorId))
-    .leftJoin(conditions, and(eq(conditions.id, reviews.conditionId), eq(reviews.conditionPublic, true)))
+    .leftJoin(
+      conditions,
+      and(eq(conditions.id, reviews.conditionId), eq(reviews.conditionPublic, true)),
+    )
     .where(published)
     .orderBy(desc(reviews.publishedAt), desc(reviews.id))
     .limit(pageSize)
@@ -301,7 +305,12 @@ export async function listTherapistReviews(
         painNow: reviewFollowUps.painNow,
       })
       .from(reviewFollowUps)
-      .where(inArray(reviewFollowUps.reviewId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          reviewFollowUps.reviewId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(reviewFollowUps.weeksAfter));
     for (const { reviewId, ...answer } of answers) {
       const list = followUps.get(reviewId) ?? [];
@@ -310,39 +319,37 @@ export async function listTherapistReviews(
     }
   }
 
-  const items = rows.map(
-    (r): PublicReview => ({
-      id: r.id,
-      authorName: r.authorName ?? ANONYMISED_AUTHOR,
-      rating: r.rating,
-      title: r.title,
-      body: r.body,
-      visitMonth: r.visitMonth ? r.visitMonth.slice(0, 7) : null,
-      sessionsCount: r.sessionsCount,
-      intent: r.intent,
-      condition:
-        r.conditionPublic && r.conditionSlug && r.conditionName
-          ? { slug: r.conditionSlug, name: r.conditionName }
-          : null,
-      painBefore: r.painBefore,
-      painNow: r.painNow,
-      pressure:
-        r.pressureWanted !== null && r.pressureReceived !== null
-          ? { wanted: r.pressureWanted, received: r.pressureReceived, adjusted: r.pressureAdjusted }
-          : null,
-      checklist: {
-        assessedBefore: r.assessedBefore,
-        explainedCause: r.explainedCause,
-        gaveHomeCare: r.gaveHomeCare,
-        setExpectations: r.setExpectations,
-        referredOut: r.referredOut,
-      },
-      wouldRecommend: r.wouldRecommend,
-      publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
-      edited: r.version > 1,
-      followUps: followUps.get(r.id) ?? [],
-    }),
-  );
+  const items = rows.map((r): PublicReview => ({
+    id: r.id,
+    authorName: r.authorName ?? ANONYMISED_AUTHOR,
+    rating: r.rating,
+    title: r.title,
+    body: r.body,
+    visitMonth: r.visitMonth ? r.visitMonth.slice(0, 7) : null,
+    sessionsCount: r.sessionsCount,
+    intent: r.intent,
+    condition:
+      r.conditionPublic && r.conditionSlug && r.conditionName
+        ? { slug: r.conditionSlug, name: r.conditionName }
+        : null,
+    painBefore: r.painBefore,
+    painNow: r.painNow,
+    pressure:
+      r.pressureWanted !== null && r.pressureReceived !== null
+        ? { wanted: r.pressureWanted, received: r.pressureReceived, adjusted: r.pressureAdjusted }
+        : null,
+    checklist: {
+      assessedBefore: r.assessedBefore,
+      explainedCause: r.explainedCause,
+      gaveHomeCare: r.gaveHomeCare,
+      setExpectations: r.setExpectations,
+      referredOut: r.referredOut,
+    },
+    wouldRecommend: r.wouldRecommend,
+    publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
+    edited: r.version > 1,
+    followUps: followUps.get(r.id) ?? [],
+  }));
 
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }

@@ -68,6 +68,11 @@ describe('free text', () => {
     expect(r.keys[0]).toBe('shiatsu');
   });
 
+  it('ignores words the text index ignores ("what about"), instead of finding nothing', async () => {
+    const all = await search({});
+    expect((await search({ q: 'what about' })).total).toBe(all.total);
+  });
+
   it('finds nothing for words nobody used, without erroring', async () => {
     const r = await search({ q: 'xylophone' });
     expect(r.total).toBe(0);

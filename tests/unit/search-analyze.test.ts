@@ -113,7 +113,7 @@ describe('analyzeText', () => {
   it('keeps the remaining meaningful words in order', () => {
     expect(analyzeText('stiff neck after sleeping badly')).toEqual({
       matches: [{ phrase: 'stiff neck', kind: 'condition', slugs: ['neck-pain'], related: [] }],
-      words: ['after', 'sleeping', 'badly'],
+      words: ['sleeping', 'badly'],
     });
     const mixed = analyzeText('gentle deep tissue for runners with knots');
     expect(mixed.words).toEqual(['gentle', 'runners']);

@@ -126,3 +126,14 @@ describe('extractPlace', () => {
     expect(extractPlace('neck pain 100012')).toBeNull();
   });
 });
+
+describe('words of the search itself', () => {
+  it('are not taken for towns of the same name', () => {
+    expect(extractPlace('deep tissue mobile')).toBeNull();
+    expect(extractPlace('massage in english')).toBeNull();
+  });
+
+  it('still name the town when its state is given', () => {
+    expect(extractPlace('sciatica mobile al')?.place.label).toBe('Mobile, AL');
+  });
+});
