@@ -53,7 +53,7 @@ export async function drainOutbox(
   const external = options.engines ?? externalEngines();
   const batchSize = options.batchSize ?? 200;
   const leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
-  const rows = await selectRows<{ id: number; therapist_id: number }>(
+  const rows = await selectRows<{ id: number; therapist_id: number; claimed_at: string }>(
     db,
     sql`with ready as (
           select id from search_outbox
@@ -63,7 +63,7 @@ export async function drainOutbox(
         )
         update search_outbox o set available_at = now() + make_interval(secs => ${leaseSeconds}::float8)
         from ready where o.id = ready.id
-        returning o.id, o.therapist_id`,
+        returning o.id, o.therapist_id, now()::text as claimed_at`,
   );
   if (rows.length === 0) return { claimed: 0, applied: 0, retried: 0, failed: 0 };
   const ids = rows.map((r) => r.id);
@@ -82,6 +82,7 @@ export async function drainOutbox(
       .update(searchOutbox)
       .set({ processedAt: sql`now()`, lastError: null })
       .where(inArray(searchOutbox.id, ids));
+    await requeueOvertaken(db, therapistIds, ids, rows[0]!.claimed_at);
     return { claimed: rows.length, applied: rows.length, retried: 0, failed: 0 };
   } catch (error) {
     const message = errorMessage(error).slice(0, 1000);
@@ -100,6 +101,33 @@ export async function drainOutbox(
     const failed = failing.filter((r) => r.failedAt !== null).length;
     return { claimed: rows.length, applied: 0, retried: rows.length - failed, failed };
   }
+}
+
+/**
+ * Another worker may have applied a newer change of the same therapist while this one worked,
+ * and this one's older document may have landed last. When that can have happened, the
+ * therapist is queued once more, so the last write is rebuilt from current rows.
+ */
+async function requeueOvertaken(
+  db: Database,
+  therapistIds: readonly number[],
+  ownIds: readonly number[],
+  claimedAt: string,
+): Promise<void> {
+  await db.execute(sql`
+    insert into search_outbox (therapist_id, reason)
+    select distinct o.therapist_id, 'applied out of order'
+    from search_outbox o
+    where o.therapist_id in (${sql.join(
+      therapistIds.map((id) => sql`${id}::int`),
+      sql`, `,
+    )})
+      and o.created_at > ${claimedAt}::timestamptz
+      and o.id not in (${sql.join(
+        ownIds.map((id) => sql`${id}::bigint`),
+        sql`, `,
+      )})
+      and (o.processed_at is not null or o.available_at > now())`);
 }
 
 /** Drains until nothing is ready. */

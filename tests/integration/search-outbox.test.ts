@@ -155,15 +155,13 @@ describe('draining', () => {
       .insert(therapists)
       .values({ slug: 'short-lived', name: 'Ephemeral Evans', headline: 'Here today' })
       .returning({ id: therapists.id });
-    await database.db
-      .insert(practiceLocations)
-      .values({
-        therapistId: extra!.id,
-        name: 'Clinic',
-        address: '1 Main St',
-        ...PLACES.denver,
-        startsOn: '2024-01-01',
-      });
+    await database.db.insert(practiceLocations).values({
+      therapistId: extra!.id,
+      name: 'Clinic',
+      address: '1 Main St',
+      ...PLACES.denver,
+      startsOn: '2024-01-01',
+    });
     await drainAll();
     expect(await searchText('Ephemeral')).toEqual(['short-lived']);
     await database.db.delete(therapists).where(eq(therapists.id, extra!.id));
@@ -241,6 +239,37 @@ describe('draining', () => {
                     and exists (select 1 from practice_locations l where l.therapist_id = t.id and l.ends_on is null)) as published`,
     );
     expect(counts!.documents).toBe(counts!.published);
+  });
+
+  it('queues a therapist again when a slower worker may have written an older document last', async () => {
+    const id = fixture.ids.markup!;
+    await database.db
+      .update(therapists)
+      .set({ headline: 'First change' })
+      .where(eq(therapists.id, id));
+    let release: () => void = () => {};
+    const slow: SearchEngine = {
+      ...recordingEngine().engine,
+      upsert: () => new Promise<void>((resolve) => (release = resolve)),
+    };
+    const first = drainOutbox({ engines: [slow] });
+    await new Promise((r) => setTimeout(r, 100));
+    // A second change is applied by another worker while the first is still writing.
+    await database.db
+      .update(therapists)
+      .set({ headline: 'Second change' })
+      .where(eq(therapists.id, id));
+    expect((await drainOutbox({ engines: [recordingEngine().engine] })).applied).toBe(1);
+    release();
+    expect((await first).applied).toBe(1);
+    const queued = await database.db
+      .select({ reason: searchOutbox.reason })
+      .from(searchOutbox)
+      .where(sql`${searchOutbox.therapistId} = ${id} and ${searchOutbox.processedAt} is null`);
+    expect(queued).toEqual([{ reason: 'applied out of order' }]);
+    const last = recordingEngine();
+    await drainAll({ engines: [last.engine] });
+    expect(last.applied).toEqual([id]);
   });
 
   it('two workers side by side never apply the same row twice', async () => {
