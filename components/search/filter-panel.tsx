@@ -96,7 +96,7 @@ export function FilterPanel({
           <ChevronDownIcon className="text-stone-500 transition-transform group-open/filters:rotate-180" />
         </summary>
         <div className="border-t border-stone-100 p-4 lg:border-0 lg:p-0">
-          <h2 className="mb-4 hidden text-base font-semibold text-stone-900 supports-[selector(::details-content)]:lg:block">
+          <h2 className="sr-only mb-4 text-base font-semibold text-stone-900 supports-[selector(::details-content)]:lg:not-sr-only">
             Filters
           </h2>
           <AutoSubmitForm
