@@ -32,7 +32,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|icon.svg|favicon.ico).*)',
+      source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],
