@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { ButtonLink } from '@/components/ui/button';
@@ -42,6 +43,7 @@ import {
   pressureLabel,
   shortTaxonomyName,
 } from '@/lib/format';
+import { clientAddress, consumeRateLimit, searchRateLimit } from '@/lib/rate-limit';
 import { searchTherapists, type SearchResult } from '@/lib/search';
 import { FACET_LABELS } from '@/lib/search/facets';
 import {
@@ -188,7 +190,8 @@ function parseLeniently(address: URLSearchParams): {
 type Outcome =
   | { kind: 'results'; result: SearchResult; distanceNeedsPlace: boolean }
   | { kind: 'place-not-found'; place: string }
-  | { kind: 'invalid'; issues: ParameterIssue[] };
+  | { kind: 'invalid'; issues: ParameterIssue[] }
+  | { kind: 'rate-limited'; retryAfter: number };
 
 async function runSearch(query: SearchQuery): Promise<Outcome> {
   try {
@@ -209,10 +212,22 @@ async function runSearch(query: SearchQuery): Promise<Outcome> {
   }
 }
 
+async function limitedSearch(query: SearchQuery): Promise<Outcome> {
+  try {
+    await consumeRateLimit(searchRateLimit(), clientAddress(await headers()));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      return { kind: 'rate-limited', retryAfter: error.retryAfter ?? 60 };
+    }
+    throw error;
+  }
+  return runSearch(query);
+}
+
 const loadSearch = cache(async (address: string) => {
   await connection();
   const { query, issues } = parseLeniently(new URLSearchParams(address));
-  const outcome = await runSearch(query);
+  const outcome = await limitedSearch(query);
   return { query, issues, outcome };
 });
 
@@ -460,6 +475,13 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
                   place={outcome.place}
                   everywhereHref={searchHref(withChanges(canonical, { place: null, sort: null }))}
                 />
+              ) : outcome.kind === 'rate-limited' ? (
+                <EmptyState
+                  title="Too many searches from here just now"
+                  action={<ButtonLink href={`${SEARCH_PATH}?${params}`}>Try again</ButtonLink>}
+                >
+                  <p>Please wait about {outcome.retryAfter} seconds, then try again.</p>
+                </EmptyState>
               ) : !result ? (
                 <EmptyState
                   title="This search could not run"

@@ -4,3 +4,4 @@ export * from './therapists';
 export * from './taxonomy';
 export * from './reviews';
 export * from './search';
+export * from './rate-limits';

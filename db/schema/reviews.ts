@@ -67,13 +67,19 @@ export const reviews = pgTable(
     check('reviews_rating_range', sql`${t.rating} between 1 and 5`),
     check('reviews_body_length', sql`char_length(${t.body}) between 1 and 5000`),
     check('reviews_title_length', sql`char_length(${t.title}) <= 120`),
-    check('reviews_pain_before_range', sql`${t.painBefore} is null or ${t.painBefore} between 0 and 10`),
+    check(
+      'reviews_pain_before_range',
+      sql`${t.painBefore} is null or ${t.painBefore} between 0 and 10`,
+    ),
     check('reviews_pain_now_range', sql`${t.painNow} is null or ${t.painNow} between 0 and 10`),
     check(
       'reviews_pressure_range',
       sql`(${t.pressureWanted} is null or ${t.pressureWanted} between 1 and 5) and (${t.pressureReceived} is null or ${t.pressureReceived} between 1 and 5)`,
     ),
-    check('reviews_sessions_range', sql`${t.sessionsCount} is null or ${t.sessionsCount} between 1 and 200`),
+    check(
+      'reviews_sessions_range',
+      sql`${t.sessionsCount} is null or ${t.sessionsCount} between 1 and 200`,
+    ),
     check(
       'reviews_visit_month_first_day',
       sql`${t.visitMonth} is null or extract(day from ${t.visitMonth}) = 1`,
@@ -112,7 +118,9 @@ export const reviewFollowUps = pgTable(
       .references(() => reviews.id, { onDelete: 'cascade' }),
     weeksAfter: smallint('weeks_after').notNull(),
     painNow: smallint('pain_now').notNull(),
-    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
   },
   (t) => [
     uniqueIndex('review_follow_ups_review_weeks_key').on(t.reviewId, t.weeksAfter),

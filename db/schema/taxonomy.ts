@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, primaryKey, smallint, text, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  index,
+} from 'drizzle-orm/pg-core';
 import { modalityFamily } from './enums';
 import { therapists } from './therapists';
 
@@ -12,7 +22,10 @@ export const modalities = pgTable(
     family: modalityFamily('family').notNull(),
     description: text('description').notNull(),
     /** Words people type for this modality ("deep-tissue", "deep massage"). */
-    synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
+    synonyms: text('synonyms')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Practices that are separate licensed professions, listed so people can find referrals. */
     separateProfession: boolean('separate_profession').notNull().default(false),
   },
@@ -30,7 +43,10 @@ export const conditions = pgTable(
     name: text('name').notNull(),
     bodyArea: text('body_area').notNull(),
     /** Words people type for this condition ("tech neck", "pain down my leg"). */
-    synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
+    synonyms: text('synonyms')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex('conditions_slug_key').on(t.slug),

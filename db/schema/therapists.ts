@@ -25,10 +25,16 @@ export const therapists = pgTable(
     credentials: text('credentials').notNull().default(''),
     headline: text('headline').notNull().default(''),
     bio: text('bio').notNull().default(''),
-    intents: intent('intents').array().notNull().default(sql`'{}'`),
+    intents: intent('intents')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     pressureMin: smallint('pressure_min').notNull().default(1),
     pressureMax: smallint('pressure_max').notNull().default(5),
-    languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{en}'::text[]`),
     mobileService: boolean('mobile_service').notNull().default(false),
     contactEmail: text('contact_email'),
     phone: text('phone'),
@@ -54,13 +60,22 @@ export const therapists = pgTable(
       'therapists_pressure_range',
       sql`${t.pressureMin} between 1 and 5 and ${t.pressureMax} between 1 and 5 and ${t.pressureMin} <= ${t.pressureMax}`,
     ),
-    check('therapists_license_state_format', sql`${t.licenseState} is null or ${t.licenseState} ~ '^[A-Z]{2}$'`),
+    check(
+      'therapists_license_state_format',
+      sql`${t.licenseState} is null or ${t.licenseState} ~ '^[A-Z]{2}$'`,
+    ),
     check(
       'therapists_license_pair',
       sql`(${t.licenseState} is null) = (${t.licenseNumber} is null)`,
     ),
-    check('therapists_contact_email_format', sql`${t.contactEmail} is null or ${t.contactEmail} ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'`),
-    check('therapists_booking_url_format', sql`${t.bookingUrl} is null or ${t.bookingUrl} ~ '^https://'`),
+    check(
+      'therapists_contact_email_format',
+      sql`${t.contactEmail} is null or ${t.contactEmail} ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'`,
+    ),
+    check(
+      'therapists_booking_url_format',
+      sql`${t.bookingUrl} is null or ${t.bookingUrl} ~ '^https://'`,
+    ),
     check('therapists_website_format', sql`${t.website} is null or ${t.website} ~ '^https?://'`),
   ],
 );
@@ -113,7 +128,10 @@ export const therapistStats = pgTable(
     /** Bayesian-damped rating used for ranking: few reviews pull towards the site mean. */
     dampedRating: doublePrecision('damped_rating'),
     /** Count of published reviews with 1..5 stars, index 0 = one star. */
-    starCounts: integer('star_counts').array().notNull().default(sql`'{0,0,0,0,0}'::int[]`),
+    starCounts: integer('star_counts')
+      .array()
+      .notNull()
+      .default(sql`'{0,0,0,0,0}'::int[]`),
     /** Reviews that reported pain before and now. */
     outcomeReports: integer('outcome_reports').notNull().default(0),
     /** Of those, how many improved by 2 points or more. */
@@ -129,6 +147,9 @@ export const therapistStats = pgTable(
   (t) => [
     index('therapist_stats_damped_idx').on(t.dampedRating),
     check('therapist_stats_star_counts_len', sql`cardinality(${t.starCounts}) = 5`),
-    check('therapist_stats_counts', sql`${t.improvedCount} <= ${t.outcomeReports} and ${t.lastingReliefCount} <= ${t.followedUpCount} and ${t.reviewCount} >= 0`),
+    check(
+      'therapist_stats_counts',
+      sql`${t.improvedCount} <= ${t.outcomeReports} and ${t.lastingReliefCount} <= ${t.followedUpCount} and ${t.reviewCount} >= 0`,
+    ),
   ],
 );

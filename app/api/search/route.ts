@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { validationError, toErrorResponse, AppError } from '@/lib/errors';
 import { errorMessage, log } from '@/lib/log';
+import { clientAddress, consumeRateLimit, searchRateLimit } from '@/lib/rate-limit';
 import { searchTherapists } from '@/lib/search';
 import { parseSearchQuery } from '@/lib/search/query';
 
@@ -13,6 +14,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     );
   }
   try {
+    await consumeRateLimit(searchRateLimit(), clientAddress(request.headers));
     const result = await searchTherapists(parsed.query);
     return Response.json(result, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
