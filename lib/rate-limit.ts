@@ -50,7 +50,10 @@ export async function consumeRateLimit(rule: RateLimit, key: string): Promise<vo
  * what a client wrote in front of it is never used. Without a proxy (0, the default) the server
  * fills the header from the connection, unless the client sent one: deploy behind a proxy.
  */
-export function clientAddress(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+export function clientAddress(
+  headers: Headers,
+  env: { TRUSTED_PROXIES?: string } = process.env,
+): string {
   const hops = Number(env.TRUSTED_PROXIES ?? '0');
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
@@ -61,7 +64,9 @@ export function clientAddress(headers: Headers, env: NodeJS.ProcessEnv = process
 }
 
 /** Searches per client address and minute (RATE_LIMIT_SEARCHES_PER_MINUTE, 0 turns it off). */
-export function searchRateLimit(env: NodeJS.ProcessEnv = process.env): RateLimit {
+export function searchRateLimit(
+  env: { RATE_LIMIT_SEARCHES_PER_MINUTE?: string } = process.env,
+): RateLimit {
   const configured = Number(env.RATE_LIMIT_SEARCHES_PER_MINUTE ?? '300');
   return {
     name: 'searches',
