@@ -52,7 +52,7 @@ export async function consumeRateLimit(rule: RateLimit, key: string): Promise<vo
  */
 export function clientAddress(
   headers: Headers,
-  env: { TRUSTED_PROXIES?: string } = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): string {
   const hops = Number(env.TRUSTED_PROXIES ?? '0');
   const chain = (headers.get('x-forwarded-for') ?? '')
@@ -65,7 +65,7 @@ export function clientAddress(
 
 /** Searches per client address and minute (RATE_LIMIT_SEARCHES_PER_MINUTE, 0 turns it off). */
 export function searchRateLimit(
-  env: { RATE_LIMIT_SEARCHES_PER_MINUTE?: string } = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): RateLimit {
   const configured = Number(env.RATE_LIMIT_SEARCHES_PER_MINUTE ?? '300');
   return {
