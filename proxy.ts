@@ -1,10 +1,21 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
+/** Pages for signed-in people; the pages themselves check the session, this only redirects. */
+const SIGNED_IN_ONLY = /^\/(account|moderation|admin)(\/|$)/;
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+
 /**
- * Sets a per-request Content-Security-Policy with a nonce that Next puts on its own scripts, so
- * no other script can run. The other security headers are static (next.config.js).
+ * Redirects signed-out visitors away from account pages, and sets a per-request
+ * Content-Security-Policy with a nonce that Next puts on its own scripts, so no other script can
+ * run. The other security headers are static (next.config.js).
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (SIGNED_IN_ONLY.test(pathname) && !SESSION_COOKIES.some((n) => request.cookies.has(n))) {
+    const signIn = new URL('/sign-in', request.url);
+    signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
   const nonce = btoa(crypto.randomUUID());
   const development = process.env.NODE_ENV !== 'production';
   const policy = [

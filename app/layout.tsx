@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { SkipLink } from '@/components/site/skip-link';
+import { getViewer } from '@/lib/auth/viewer';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -24,12 +25,13 @@ export const viewport: Viewport = {
 
 const MAIN_ID = 'main';
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang="en" className={GeistSans.variable} data-scroll-behavior="smooth">
       <body className="flex min-h-dvh flex-col">
         <SkipLink targetId={MAIN_ID} />
-        <SiteHeader />
+        <SiteHeader viewer={viewer ? { displayName: viewer.displayName } : null} />
         <main id={MAIN_ID} tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

@@ -3,13 +3,20 @@
  * users get the message.
  */
 export type AppErrorCode =
-  'validation' | 'not_found' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'unavailable';
+  | 'validation'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'second_factor'
+  | 'rate_limited'
+  | 'unavailable';
 
 const STATUS: Record<AppErrorCode, number> = {
   validation: 422,
   not_found: 404,
   forbidden: 403,
   unauthorized: 401,
+  second_factor: 403,
   rate_limited: 429,
   unavailable: 503,
 };

@@ -1,15 +1,40 @@
 import Link from 'next/link';
 import { Container } from '@/components/ui/container';
+import { signOutAction } from '@/lib/auth/actions';
 import { Wordmark } from './wordmark';
 
-export function SiteHeader() {
+const NAV_LINK =
+  'inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-teal-800 hover:bg-teal-50';
+
+export function SiteHeader({ viewer }: { viewer: { displayName: string } | null }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <Container className="flex min-h-16 flex-wrap items-center justify-between gap-x-6 gap-y-1 py-3">
         <Link href="/" className="rounded-lg text-stone-900" aria-label="Unknot home">
           <Wordmark />
         </Link>
-        <p className="text-sm text-stone-600">Find the therapist who gets rid of the pain</p>
+        <p className="hidden text-sm text-stone-600 md:block">
+          Find the therapist who gets rid of the pain
+        </p>
+        <nav aria-label="Account" className="flex items-center gap-1">
+          {viewer ? (
+            <>
+              <Link href="/account" className={NAV_LINK}>
+                <span className="sr-only">Your account: </span>
+                {viewer.displayName}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className={NAV_LINK}>
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/sign-in" className={NAV_LINK}>
+              Sign in
+            </Link>
+          )}
+        </nav>
       </Container>
     </header>
   );

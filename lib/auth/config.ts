@@ -1,0 +1,190 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { eq, sql } from 'drizzle-orm';
+import type { NextAuthConfig } from 'next-auth';
+import type { Adapter, AdapterUser } from 'next-auth/adapters';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import type { EmailConfig } from 'next-auth/providers/email';
+import { getDb, type Executor } from '@/db';
+import { accounts, sessions, users, verificationTokens, type SignInMethod } from '@/db/schema';
+import { log } from '@/lib/log';
+import { sendMail } from '@/lib/mail';
+import { signInMail } from '@/lib/mail/templates';
+import { suggestDisplayName } from './display-name';
+import { normalizeEmail } from './email';
+import {
+  EMAIL_PROVIDER_ID,
+  SESSION_MAX_AGE_SECONDS,
+  SIGN_IN_LINK_MINUTES,
+  authSecret,
+  usesSecureCookies,
+} from './settings';
+
+/** What the request that opens a session tells about it (set by the route handler). */
+export interface SignInContext {
+  method: SignInMethod;
+  device: string | null;
+}
+
+export const signInContext = new AsyncLocalStorage<SignInContext>();
+
+/** OAuth providers, each only when its id and secret are configured. */
+export function oauthProviders(env: NodeJS.ProcessEnv = process.env) {
+  return [
+    ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
+      ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })]
+      : []),
+    ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET
+      ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })]
+      : []),
+  ];
+}
+
+/** The link in the mail opens our confirmation page; only its POST uses the token up. */
+export function confirmationUrl(link: string, env: NodeJS.ProcessEnv = process.env): string {
+  const url = new URL(link);
+  const origin = env.AUTH_URL ? new URL(env.AUTH_URL).origin : url.origin;
+  const confirm = new URL('/sign-in/confirm', origin);
+  confirm.search = url.search;
+  // Auth.js writes the page to return to as an absolute URL; on our origin it becomes a path.
+  const back = confirm.searchParams.get('callbackUrl');
+  if (back) {
+    const target = new URL(back, origin);
+    confirm.searchParams.set(
+      'callbackUrl',
+      target.origin === origin ? `${target.pathname}${target.search}${target.hash}` : '/',
+    );
+  }
+  return confirm.toString();
+}
+
+const emailProvider: EmailConfig = {
+  id: EMAIL_PROVIDER_ID,
+  type: 'email',
+  name: 'Email',
+  maxAge: SIGN_IN_LINK_MINUTES * 60,
+  normalizeIdentifier: normalizeEmail,
+  async sendVerificationRequest({ identifier, url }) {
+    await sendMail(signInMail(identifier, confirmationUrl(url), SIGN_IN_LINK_MINUTES));
+  },
+  options: {},
+};
+
+async function isBanned(executor: Executor, email: string | null | undefined): Promise<boolean> {
+  if (!email) return false;
+  const [row] = await executor
+    .select({ bannedAt: users.bannedAt })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()))
+    .limit(1);
+  return Boolean(row?.bannedAt);
+}
+
+/**
+ * The Drizzle adapter with our rules: new members get a pseudonymous public name and nothing
+ * of an OAuth profile but the (normalised) email; sessions record how and where they were
+ * opened; banned members have no session.
+ */
+function adapter(): Adapter {
+  const db = getDb();
+  const base = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  return {
+    ...base,
+    async createUser(data): Promise<AdapterUser> {
+      const [row] = await db
+        .insert(users)
+        .values({
+          email: normalizeEmail(data.email),
+          emailVerified: data.emailVerified ?? null,
+          displayName: suggestDisplayName(),
+        })
+        .returning({
+          id: users.id,
+          email: users.email,
+          emailVerified: users.emailVerified,
+          name: users.name,
+          image: users.image,
+        });
+      if (!row) throw new Error('user not created');
+      return row;
+    },
+    async createSession(session) {
+      const context = signInContext.getStore();
+      const method = context?.method ?? 'email';
+      const [row] = await db
+        .insert(sessions)
+        .values({
+          sessionToken: session.sessionToken,
+          userId: session.userId,
+          expires: session.expires,
+          method,
+          device: context?.device ?? null,
+          secondFactorAt: method === 'passkey' ? sql`now()` : null,
+        })
+        .returning({
+          sessionToken: sessions.sessionToken,
+          userId: sessions.userId,
+          expires: sessions.expires,
+        });
+      if (!row) throw new Error('session not created');
+      return row;
+    },
+    async getSessionAndUser(sessionToken) {
+      const found = await base.getSessionAndUser?.(sessionToken);
+      if (!found) return null;
+      return (await isBanned(db, found.user.email)) ? null : found;
+    },
+  };
+}
+
+export function authConfig(env: NodeJS.ProcessEnv = process.env): NextAuthConfig {
+  return {
+    adapter: adapter(),
+    secret: authSecret(env),
+    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    useSecureCookies: usesSecureCookies(env),
+    providers: [emailProvider, ...oauthProviders(env)],
+    pages: {
+      signIn: '/sign-in',
+      verifyRequest: '/sign-in/check-email',
+      error: '/sign-in/error',
+      signOut: '/account',
+    },
+    callbacks: {
+      async signIn({ user, account }) {
+        // OAuth profiles carry an email we must normalise too; an address we refuse cannot sign in.
+        if (account && account.type !== 'email' && user.email) {
+          try {
+            user.email = normalizeEmail(user.email);
+          } catch {
+            return false;
+          }
+        }
+        return !(await isBanned(getDb(), user.email));
+      },
+      redirect({ url, baseUrl }) {
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          return new URL(url).origin === baseUrl ? url : baseUrl;
+        } catch {
+          return baseUrl;
+        }
+      },
+    },
+    logger: {
+      error(error) {
+        // Only the error's type: Auth.js messages can quote tokens or addresses.
+        log.warn('sign-in refused', { type: error.name });
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}
