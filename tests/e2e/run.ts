@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { serverErrors } from './harness';
 import './journeys/browse';
+import './journeys/sign-in';
+import './journeys/account';
+import './journeys/passkeys';
 
 describe('server', () => {
   test('logged no errors while serving the pages', () => {

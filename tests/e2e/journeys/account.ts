@@ -1,0 +1,1 @@
+/** Journey: account (being written). */

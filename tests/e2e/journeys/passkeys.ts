@@ -1,0 +1,1 @@
+/** Journey: passkeys (being written). */

@@ -1,0 +1,1 @@
+/** Journey: sign-in (being written). */
