@@ -1,0 +1,129 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { auditLog, passkeys, sessions, users } from '@/db/schema';
+import { listMembers } from '@/lib/admin/queries';
+import { setMemberRole } from '@/lib/admin/mutations';
+import { setBanned } from '@/lib/auth/sessions';
+import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import { AppError } from '@/lib/errors';
+import { createMember, createSessionToken, signedInViewer } from '../support/accounts';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database.dispose();
+});
+
+async function refusal(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+/** An admin with a passkey who confirmed it in this session. */
+async function confirmedAdmin(): Promise<Viewer> {
+  const { member } = await signedInViewer({ role: 'admin' });
+  await getDb()
+    .insert(passkeys)
+    .values({
+      userId: member.id,
+      credentialId: `cred-${member.id}`,
+      publicKey: 'key',
+      name: 'Laptop',
+    });
+  const token = await createSessionToken(member.id, { secondFactor: true });
+  const viewer = await getViewerForSession(getDb(), token);
+  if (!viewer) throw new Error('no viewer');
+  return viewer;
+}
+
+describe('members administration', () => {
+  it('lists members for a confirmed admin only', async () => {
+    const target = await createMember({ displayName: 'Findable Fern' });
+    const { viewer: member } = await signedInViewer();
+    const { viewer: unconfirmedAdmin } = await signedInViewer({ role: 'admin' });
+
+    expect((await refusal(listMembers(null, ''))).code).toBe('unauthorized');
+    expect((await refusal(listMembers(member, ''))).code).toBe('forbidden');
+    expect((await refusal(listMembers(unconfirmedAdmin, ''))).code).toBe('second_factor');
+
+    const admin = await confirmedAdmin();
+    const found = await listMembers(admin, 'findable');
+    expect(found.map((m) => m.id)).toEqual([target.id]);
+    expect(await listMembers(admin, '%')).toEqual([]);
+  });
+
+  it('bans a member: their sessions end at once and the old cookie no longer works', async () => {
+    const admin = await confirmedAdmin();
+    const { member, token } = await signedInViewer();
+    const second = await createSessionToken(member.id);
+
+    await setBanned(admin, member.id, true);
+
+    expect(await getViewerForSession(getDb(), token)).toBeNull();
+    expect(await getViewerForSession(getDb(), second)).toBeNull();
+    expect(await getDb().select().from(sessions).where(eq(sessions.userId, member.id))).toEqual([]);
+    const log = await getDb()
+      .select({ action: auditLog.action, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(eq(auditLog.subjectUserId, member.id));
+    expect(log).toEqual([{ action: 'user.banned', actorId: admin.userId }]);
+
+    // A session created after the ban (by any path) still yields no viewer.
+    const later = await createSessionToken(member.id);
+    expect(await getViewerForSession(getDb(), later)).toBeNull();
+
+    await setBanned(admin, member.id, false);
+    const afterLift = await createSessionToken(member.id);
+    expect(await getViewerForSession(getDb(), afterLift)).not.toBeNull();
+  });
+
+  it('refuses bans by non-admins, of oneself, and of unknown members', async () => {
+    const admin = await confirmedAdmin();
+    const { viewer: moderator } = await signedInViewer({ role: 'moderator' });
+    const target = await createMember();
+    expect((await refusal(setBanned(moderator, target.id, true))).code).toBe('forbidden');
+    expect((await refusal(setBanned(admin, admin.userId, true))).code).toBe('forbidden');
+    expect((await refusal(setBanned(admin, crypto.randomUUID(), true))).code).toBe('not_found');
+    const [row] = await getDb()
+      .select({ bannedAt: users.bannedAt })
+      .from(users)
+      .where(eq(users.id, target.id));
+    expect(row?.bannedAt).toBeNull();
+  });
+
+  it('sets roles with an audit entry, never on oneself or on a therapist account', async () => {
+    const admin = await confirmedAdmin();
+    const target = await createMember();
+    const therapist = await createMember({ role: 'therapist' });
+
+    await setMemberRole(admin, target.id, 'moderator');
+    const [row] = await getDb()
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.id, target.id));
+    expect(row?.role).toBe('moderator');
+    const [entry] = await getDb()
+      .select({ action: auditLog.action, detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.subjectUserId, target.id));
+    expect(entry).toEqual({
+      action: 'user.role_set',
+      detail: { role: 'moderator', previousRole: 'member' },
+    });
+
+    expect((await refusal(setMemberRole(admin, admin.userId, 'member'))).code).toBe('forbidden');
+    expect((await refusal(setMemberRole(admin, therapist.id, 'member'))).code).toBe('forbidden');
+    const { viewer: member } = await signedInViewer();
+    expect((await refusal(setMemberRole(member, target.id, 'admin'))).code).toBe('forbidden');
+  });
+});
