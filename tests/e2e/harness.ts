@@ -11,14 +11,15 @@
  * Run `npm run build` first, then `npm run test:e2e`.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { ROOT, runStep, startServer, stopServer, type AppServer } from './processes';
+
+export { ROOT, delay } from './processes';
 import { after, before, type TestContext } from 'node:test';
 import type { AxeResults, Result as AxeViolation } from 'axe-core';
 import {
@@ -35,7 +36,6 @@ declare global {
   }
 }
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
 /** How the project's command-line scripts run: TypeScript through tsx, as a server module. */
 const SCRIPT_RUNNER_ARGS = ['--conditions=react-server', '--import', 'tsx'];
@@ -71,124 +71,6 @@ if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     'No production build found (.next/BUILD_ID is missing). Run `npm run build` before `npm run test:e2e`.',
   );
   process.exit(1);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Processes                                                                                   */
-/* ------------------------------------------------------------------------------------------ */
-
-interface RunResult {
-  code: number | null;
-  output: string;
-}
-
-/** Runs a command to completion, keeping its output for the failure message. */
-function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
-async function runStep(label: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const started = Date.now();
-  const result = await runCommand(command, args, env);
-  if (result.code !== 0) {
-    throw new Error(`${label} failed (exit code ${String(result.code)}):\n${tail(result.output)}`);
-  }
-  console.log(`# ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function tail(text: string, lines = 60): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') {
-        server.close();
-        reject(new Error('Could not find a free port'));
-        return;
-      }
-      server.close(() => resolve(address.port));
-    });
-  });
-}
-
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-interface AppServer {
-  process: ChildProcess;
-  baseUrl: string;
-  output(): string;
-}
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<AppServer> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      cwd: ROOT,
-      env: { ...env, PORT: String(port), AUTH_URL: baseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const server: AppServer = { process: child, baseUrl, output: () => output };
-
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited early:\n${tail(output)}`);
-    }
-    try {
-      const response = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(10_000) });
-      await response.arrayBuffer();
-      console.log(`# next start: answering on ${baseUrl} (status ${response.status})`);
-      return server;
-    } catch {
-      await delay(500);
-    }
-  }
-  await stopServer(server);
-  throw new Error(
-    `next start did not answer within ${SERVER_START_TIMEOUT_MS / 1000} s:\n${tail(output)}`,
-  );
-}
-
-async function stopServer(server: AppServer): Promise<void> {
-  const child = server.process;
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid ?? 0), signal);
-    } catch {
-      child.kill(signal);
-    }
-  };
-  signalGroup('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), delay(10_000).then(() => false)]);
-  if (!stopped) {
-    signalGroup('SIGKILL');
-    await exited;
-  }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -408,7 +290,14 @@ before(
       env,
     );
 
-    server = await startServer(env);
+    server = await startServer(
+      env,
+      (port) => ({
+        file: process.execPath,
+        args: [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+      }),
+      SERVER_START_TIMEOUT_MS,
+    );
     origin = new URL(server.baseUrl).origin;
 
     browser = await chromium.launch({
