@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthPanel } from '@/components/auth/auth-panel';
+import { PasskeySignInButton } from '@/components/auth/passkey-sign-in-button';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Button } from '@/components/ui/button';
 import { signInWithProviderAction } from '@/lib/auth/actions';
@@ -26,6 +27,7 @@ export default async function SignInPage({
     >
       <SignInForm callbackUrl={next} />
       <div className="mt-6 space-y-3 border-t border-stone-200 pt-6">
+        <PasskeySignInButton callbackUrl={next} />
         {providers.map((provider) => (
           <form key={provider.id} action={signInWithProviderAction}>
             <input type="hidden" name="provider" value={provider.id} />

@@ -88,6 +88,10 @@ export async function requireUser(): Promise<Viewer> {
 /** Roles whose powers need a passkey confirmed in the session. */
 const PRIVILEGED: ReadonlySet<UserRole> = new Set(['therapist', 'moderator', 'admin']);
 
+export function roleNeedsPasskey(role: UserRole): boolean {
+  return PRIVILEGED.has(role);
+}
+
 export function hasFreshSecondFactor(viewer: Viewer, now = Date.now()): boolean {
   return (
     viewer.secondFactorAt !== null &&
@@ -105,7 +109,7 @@ export function requireRole(viewer: Viewer | null, ...roles: UserRole[]): Viewer
   if (signedIn.role !== 'admin' && !roles.includes(signedIn.role)) {
     throw new AppError('forbidden', 'Your account cannot do this.');
   }
-  if (PRIVILEGED.has(signedIn.role) && roles.some((r) => PRIVILEGED.has(r))) {
+  if (roleNeedsPasskey(signedIn.role) && roles.some(roleNeedsPasskey)) {
     if (!signedIn.hasPasskey) {
       throw new AppError(
         'second_factor',

@@ -297,6 +297,8 @@ before(
         args: [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
       }),
       SERVER_START_TIMEOUT_MS,
+      // Browsers allow passkeys only on a domain name, never on an IP address.
+      'localhost',
     );
     origin = new URL(server.baseUrl).origin;
 
