@@ -1,0 +1,506 @@
+import 'server-only';
+import { asc, eq, getTableColumns, getTableName, inArray, or, sql, type Column } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { recomputeTherapistStats } from '@/db/aggregates';
+import {
+  accounts,
+  auditLog,
+  devMailbox,
+  passkeys,
+  reviewFollowUps,
+  reviewVersions,
+  reviews,
+  sessions,
+  therapists,
+  users,
+  verificationTokens,
+  webauthnChallenges,
+} from '@/db/schema';
+import { cleanText, parseInput } from '@/lib/actions';
+import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
+import { AppError } from '@/lib/errors';
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public name                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+export const DISPLAY_NAME_MIN = 2;
+export const DISPLAY_NAME_MAX = 40;
+/** What anonymised reviews show instead of a name; nobody may take it. */
+export const ANONYMISED_AUTHOR_NAME = 'Former member';
+
+const EMAIL_SPELLED_OUT = [
+  /[([{]\s*at\s*[)\]}]/i,
+  /\S\s+at\s+\S+\s*(?:\.|\bdot\b)\s*[a-z]{2,}\b/i,
+  /\b[a-z0-9-]+(?:\.|\s*\bdot\b\s*)(?:com|net|org|edu|gov|io|co|us|uk|ca|de|fr|info|me|app|dev|mail)\b/i,
+];
+const ALLOWED_CHARACTERS = /^[\p{L}\p{M}\p{N} .'’_-]+$/u;
+
+/** Letters and digits only, without accents, lower case: for comparing a name with an email. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** A typed public name as it is stored: cleaned, inner runs of spaces made one. */
+export function cleanDisplayName(raw: string): string {
+  return cleanText(raw).replace(/\s+/g, ' ');
+}
+
+/**
+ * Why a (cleaned) public name cannot be used, or null. Public names are pseudonymous: no email
+ * address, nothing that reads as one, and not the part of the member's own address before the @.
+ */
+export function displayNameProblem(name: string, email?: string): string | null {
+  if (name.length < DISPLAY_NAME_MIN) return 'A public name needs at least 2 characters.';
+  if (name.length > DISPLAY_NAME_MAX) return 'A public name has at most 40 characters.';
+  if (name.includes('@')) {
+    return 'A public name cannot contain an @: it is shown on your reviews, so keep your email address out of it.';
+  }
+  if (EMAIL_SPELLED_OUT.some((pattern) => pattern.test(name))) {
+    return 'A public name cannot look like an email address or a web address.';
+  }
+  if (!ALLOWED_CHARACTERS.test(name)) {
+    return 'Use letters, digits, spaces and . \u2019 - _ only.';
+  }
+  if (!/\p{L}/u.test(name)) return 'A public name needs at least one letter.';
+  if (comparable(name) === comparable(ANONYMISED_AUTHOR_NAME)) {
+    return `“${ANONYMISED_AUTHOR_NAME}” is what reviews of deleted accounts show; choose another name.`;
+  }
+  if (email) {
+    const local = comparable((email.split('@')[0] ?? '').split('+')[0] ?? '');
+    if (local.length >= 3 && comparable(name).includes(local)) {
+      return 'Your public name cannot contain your email address or its first part: pick a name that does not identify you.';
+    }
+  }
+  return null;
+}
+
+/** The display-name form: only this field (TRUST 10). */
+export const displayNameInput = z.strictObject({
+  displayName: z
+    .string({ error: 'Enter a public name.' })
+    .max(400, 'A public name has at most 40 characters.')
+    .transform(cleanDisplayName)
+    .superRefine((name, context) => {
+      const problem = displayNameProblem(name);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
+});
+
+/** Changes the viewer's public name; their reviews and search snippets show the new one. */
+export async function updateDisplayName(
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<{ displayName: string }> {
+  const me = requireSignedIn(viewer);
+  const { displayName } = parseInput(displayNameInput, input);
+  const problem = displayNameProblem(displayName, me.email);
+  if (problem) {
+    throw new AppError('validation', problem, {
+      issues: [{ field: 'displayName', message: problem }],
+    });
+  }
+  const [row] = await getDb()
+    .update(users)
+    .set({ displayName })
+    .where(eq(users.id, me.userId))
+    .returning({ displayName: users.displayName });
+  if (!row) throw new AppError('unauthorized', 'Sign in to continue.');
+  return row;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Export                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+// Tables that can hold secrets list what they export column by column, so that a new column
+// is exported only once someone decided it may be; review content is the author's, all of it.
+const USER_COLUMNS = {
+  id: users.id,
+  email: users.email,
+  emailVerified: users.emailVerified,
+  name: users.name,
+  image: users.image,
+  role: users.role,
+  displayName: users.displayName,
+  createdAt: users.createdAt,
+  bannedAt: users.bannedAt,
+};
+const ACCOUNT_COLUMNS = {
+  provider: accounts.provider,
+  type: accounts.type,
+  providerAccountId: accounts.providerAccountId,
+  expiresAt: accounts.expires_at,
+  tokenType: accounts.token_type,
+  scope: accounts.scope,
+};
+const SESSION_COLUMNS = {
+  id: sessions.id,
+  method: sessions.method,
+  device: sessions.device,
+  createdAt: sessions.createdAt,
+  lastSeenAt: sessions.lastSeenAt,
+  expires: sessions.expires,
+  secondFactorAt: sessions.secondFactorAt,
+};
+const PASSKEY_COLUMNS = {
+  id: passkeys.id,
+  name: passkeys.name,
+  credentialId: passkeys.credentialId,
+  publicKey: passkeys.publicKey,
+  counter: passkeys.counter,
+  transports: passkeys.transports,
+  backedUp: passkeys.backedUp,
+  createdAt: passkeys.createdAt,
+  lastUsedAt: passkeys.lastUsedAt,
+};
+const { authorId: _authorId, ...REVIEW_COLUMNS } = getTableColumns(reviews);
+const REVIEW_VERSION_COLUMNS = getTableColumns(reviewVersions);
+const FOLLOW_UP_COLUMNS = getTableColumns(reviewFollowUps);
+const AUDIT_COLUMNS = {
+  id: auditLog.id,
+  at: auditLog.at,
+  action: auditLog.action,
+  actorId: auditLog.actorId,
+  subjectUserId: auditLog.subjectUserId,
+  detail: auditLog.detail,
+};
+const LISTING_COLUMNS = { id: therapists.id, slug: therapists.slug, name: therapists.name };
+
+interface CoverageEntry {
+  /** The key of the export that holds these rows. */
+  section: string;
+  table: PgTable;
+  /** The columns that say a row is the member's (equal to their id, or to an owned row's id). */
+  owner: Column[];
+  /** For rows owned through another table: that table. */
+  via?: PgTable;
+  /** Rows that belong to the member: rows of other tables that point at them belong too. */
+  owned: boolean;
+  exported: Record<string, Column>;
+  withheld?: { columns: Column[]; reason: string };
+  /** Set when only some columns are exported on purpose, with the reason. */
+  partial?: string;
+}
+
+const COVERAGE: CoverageEntry[] = [
+  { section: 'user', table: users, owner: [users.id], owned: true, exported: USER_COLUMNS },
+  {
+    section: 'linkedAccounts',
+    table: accounts,
+    owner: [accounts.userId],
+    owned: true,
+    exported: ACCOUNT_COLUMNS,
+    withheld: {
+      columns: [
+        accounts.access_token,
+        accounts.refresh_token,
+        accounts.id_token,
+        accounts.session_state,
+      ],
+      reason:
+        'Access, refresh and ID tokens from the sign-in provider are withheld: they are credentials.',
+    },
+  },
+  {
+    section: 'sessions',
+    table: sessions,
+    owner: [sessions.userId],
+    owned: true,
+    exported: SESSION_COLUMNS,
+    withheld: {
+      columns: [sessions.sessionToken],
+      reason: 'Session tokens are withheld: each one is the secret that keeps a device signed in.',
+    },
+  },
+  {
+    section: 'passkeys',
+    table: passkeys,
+    owner: [passkeys.userId],
+    owned: true,
+    exported: PASSKEY_COLUMNS,
+  },
+  {
+    section: 'reviews',
+    table: reviews,
+    owner: [reviews.authorId],
+    owned: true,
+    exported: REVIEW_COLUMNS,
+  },
+  {
+    section: 'reviewVersions',
+    table: reviewVersions,
+    owner: [reviewVersions.reviewId],
+    via: reviews,
+    owned: true,
+    exported: REVIEW_VERSION_COLUMNS,
+  },
+  {
+    section: 'reviewFollowUps',
+    table: reviewFollowUps,
+    owner: [reviewFollowUps.reviewId],
+    via: reviews,
+    owned: true,
+    exported: FOLLOW_UP_COLUMNS,
+  },
+  {
+    section: 'auditLog',
+    table: auditLog,
+    owner: [auditLog.actorId, auditLog.subjectUserId],
+    owned: false,
+    exported: AUDIT_COLUMNS,
+  },
+  {
+    section: 'claimedListings',
+    table: therapists,
+    owner: [therapists.claimedByUserId],
+    owned: false,
+    exported: LISTING_COLUMNS,
+    partial: 'A listing is public and is not the member’s data; the export names the ones claimed.',
+  },
+];
+
+function columnNames(columns: Iterable<Column>, table: PgTable): string[] {
+  return [...columns].filter((c) => c.table === table).map((c) => c.name);
+}
+
+/**
+ * Which tables and columns the export reads, by their database names, so that a test can hold
+ * them against the database's foreign keys to users(id) and its columns.
+ */
+export function accountDataCoverage() {
+  return COVERAGE.map((entry) => ({
+    section: entry.section,
+    table: getTableName(entry.table),
+    ownerColumns: columnNames(entry.owner, entry.table),
+    via: entry.via ? getTableName(entry.via) : null,
+    owned: entry.owned,
+    exportedColumns: columnNames(Object.values(entry.exported), entry.table),
+    withheldColumns: entry.withheld ? columnNames(entry.withheld.columns, entry.table) : [],
+    partial: entry.partial ?? null,
+  }));
+}
+
+function withheldNotes(): Record<string, { columns: string[]; reason: string }> {
+  const notes: Record<string, { columns: string[]; reason: string }> = {};
+  for (const entry of COVERAGE) {
+    if (entry.withheld) {
+      notes[entry.section] = {
+        columns: columnNames(entry.withheld.columns, entry.table),
+        reason: entry.withheld.reason,
+      };
+    }
+  }
+  return notes;
+}
+
+/**
+ * Everything Unknot holds about the viewer, as one JSON-ready object: every row of every table
+ * that belongs to them, without secrets (those are named as withheld). Read in one snapshot.
+ */
+export async function exportAccountData(viewer: Viewer | null) {
+  const me = requireSignedIn(viewer);
+  return getDb().transaction(
+    async (tx) => {
+      const [user] = await tx.select(USER_COLUMNS).from(users).where(eq(users.id, me.userId));
+      if (!user) throw new AppError('unauthorized', 'Sign in to continue.');
+      const linkedAccounts = await tx
+        .select(ACCOUNT_COLUMNS)
+        .from(accounts)
+        .where(eq(accounts.userId, me.userId))
+        .orderBy(asc(accounts.provider), asc(accounts.providerAccountId));
+      const sessionRows = await tx
+        .select(SESSION_COLUMNS)
+        .from(sessions)
+        .where(eq(sessions.userId, me.userId))
+        .orderBy(asc(sessions.createdAt), asc(sessions.id));
+      const passkeyRows = await tx
+        .select(PASSKEY_COLUMNS)
+        .from(passkeys)
+        .where(eq(passkeys.userId, me.userId))
+        .orderBy(asc(passkeys.createdAt), asc(passkeys.id));
+      const reviewRows = await tx
+        .select({
+          ...REVIEW_COLUMNS,
+          therapistSlug: therapists.slug,
+          therapistName: therapists.name,
+        })
+        .from(reviews)
+        .innerJoin(therapists, eq(therapists.id, reviews.therapistId))
+        .where(eq(reviews.authorId, me.userId))
+        .orderBy(asc(reviews.id));
+      const reviewIds = reviewRows.map((r) => r.id);
+      const versionRows =
+        reviewIds.length === 0
+          ? []
+          : await tx
+              .select(REVIEW_VERSION_COLUMNS)
+              .from(reviewVersions)
+              .where(inArray(reviewVersions.reviewId, reviewIds))
+              .orderBy(asc(reviewVersions.reviewId), asc(reviewVersions.version));
+      const followUpRows =
+        reviewIds.length === 0
+          ? []
+          : await tx
+              .select(FOLLOW_UP_COLUMNS)
+              .from(reviewFollowUps)
+              .where(inArray(reviewFollowUps.reviewId, reviewIds))
+              .orderBy(asc(reviewFollowUps.reviewId), asc(reviewFollowUps.weeksAfter));
+      const auditRows = await tx
+        .select(AUDIT_COLUMNS)
+        .from(auditLog)
+        .where(or(eq(auditLog.actorId, me.userId), eq(auditLog.subjectUserId, me.userId)))
+        .orderBy(asc(auditLog.id));
+      const listings = await tx
+        .select(LISTING_COLUMNS)
+        .from(therapists)
+        .where(eq(therapists.claimedByUserId, me.userId))
+        .orderBy(asc(therapists.id));
+
+      return {
+        format: 'unknot-account-export' as const,
+        version: 1 as const,
+        exportedAt: new Date().toISOString(),
+        user,
+        linkedAccounts,
+        sessions: sessionRows.map((s) => ({ ...s, current: s.id === me.sessionId })),
+        passkeys: passkeyRows,
+        reviews: reviewRows,
+        reviewVersions: versionRows,
+        reviewFollowUps: followUpRows,
+        // Who else took part (a moderator, another member) is not shown: only whether it was you.
+        auditLog: auditRows.map(({ actorId, subjectUserId, ...entry }) => ({
+          ...entry,
+          byYou: actorId === me.userId,
+          aboutYou: subjectUserId === me.userId,
+        })),
+        claimedListings: listings,
+        withheld: withheldNotes(),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Deletion                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+export const REVIEW_CHOICES = ['delete', 'anonymise'] as const;
+export type ReviewChoice = (typeof REVIEW_CHOICES)[number];
+
+export const deleteAccountInput = z.strictObject({
+  reviews: z.enum(REVIEW_CHOICES, {
+    error: 'Choose what happens to your reviews: delete them, or keep them without your name.',
+  }),
+  confirmEmail: z
+    .string({ error: 'Type your email address to confirm.' })
+    .max(400, 'That is not the email address of this account.')
+    .transform((value) => cleanText(value).toLowerCase())
+    .pipe(z.string().min(1, 'Type your email address to confirm.')),
+});
+
+export interface DeletedAccount {
+  reviews: ReviewChoice;
+  reviewCount: number;
+  listingsReleased: number;
+  sessionsEnded: number;
+}
+
+function wrongConfirmation(): never {
+  const message = 'That is not the email address of this account. Type it exactly to confirm.';
+  throw new AppError('validation', message, { issues: [{ field: 'confirmEmail', message }] });
+}
+
+/**
+ * Deletes the viewer's account in one transaction. Their reviews are deleted or kept without an
+ * author (shown as "Former member"), as they chose; claimed listings are released; every
+ * session ends, with outstanding sign-in links, passkey challenges and rate-limit counters that
+ * name them; the user row goes (linked accounts and passkeys with it; audit entries keep no
+ * link to them). The affected therapists'
+ * aggregates are recomputed in the same transaction, and the outbox triggers queue their search
+ * documents.
+ */
+export async function deleteAccount(
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<DeletedAccount> {
+  const me = requireSignedIn(viewer);
+  const { reviews: choice, confirmEmail } = parseInput(deleteAccountInput, input);
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(eq(users.id, me.userId))
+      .for('update');
+    if (!user) throw new AppError('unauthorized', 'Sign in to continue.');
+    if (confirmEmail !== user.email) wrongConfirmation();
+
+    const written = await tx
+      .select({ id: reviews.id, therapistId: reviews.therapistId })
+      .from(reviews)
+      .where(eq(reviews.authorId, user.id));
+    const reviewIds = written.map((r) => r.id);
+    if (choice === 'delete') {
+      // Versions and follow-up answers go with their review.
+      await tx.delete(reviews).where(eq(reviews.authorId, user.id));
+    } else if (reviewIds.length > 0) {
+      await tx.update(reviews).set({ authorId: null }).where(eq(reviews.authorId, user.id));
+      await tx.execute(sql`
+        update review_versions set snapshot = snapshot - 'authorId' - 'author_id'
+        where review_id in (${sql.join(
+          reviewIds.map((id) => sql`${id}::int`),
+          sql`, `,
+        )}) and jsonb_typeof(snapshot) = 'object'`);
+    }
+
+    const released = await tx
+      .update(therapists)
+      .set({ claimedByUserId: null, updatedAt: sql`now()` })
+      .where(eq(therapists.claimedByUserId, user.id))
+      .returning({ id: therapists.id });
+
+    const ended = await tx
+      .delete(sessions)
+      .where(eq(sessions.userId, user.id))
+      .returning({ id: sessions.id });
+    if (ended.length > 0) {
+      await tx.delete(webauthnChallenges).where(
+        inArray(
+          webauthnChallenges.sessionId,
+          ended.map((s) => s.id),
+        ),
+      );
+    }
+    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
+    await tx.delete(devMailbox).where(eq(devMailbox.to, user.email));
+    // Rate-limit counters are keyed "<what>:<email or user id>"; they would expire within a day.
+    await tx.execute(sql`
+      delete from rate_limit_buckets
+      where right(key, ${user.email.length + 1}::int) = ${`:${user.email}`}
+         or right(key, ${user.id.length + 1}::int) = ${`:${user.id}`}`);
+    await tx.delete(users).where(eq(users.id, user.id));
+
+    await recomputeTherapistStats(tx, [...new Set(written.map((r) => r.therapistId))]);
+    await tx.insert(auditLog).values({
+      actorId: null,
+      action: 'account.deleted',
+      subjectUserId: null,
+      detail: { reviews: choice, reviewCount: reviewIds.length, listingsReleased: released.length },
+    });
+    return {
+      reviews: choice,
+      reviewCount: reviewIds.length,
+      listingsReleased: released.length,
+      sessionsEnded: ended.length,
+    };
+  });
+}
