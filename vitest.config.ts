@@ -16,5 +16,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // next-auth imports `next/server` without an extension, which Node's own ESM loader cannot
+    // resolve: let Vite load it.
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

@@ -19,6 +19,8 @@ import {
   SESSION_MAX_AGE_SECONDS,
   SIGN_IN_LINK_MINUTES,
   authSecret,
+  onSiteOrigin,
+  safeCallbackPath,
   usesSecureCookies,
 } from './settings';
 
@@ -30,9 +32,26 @@ export interface SignInContext {
 
 export const signInContext = new AsyncLocalStorage<SignInContext>();
 
+type OAuthProvider = ReturnType<typeof GitHub> | ReturnType<typeof Google>;
+
+/**
+ * Test seam: OAuth providers that tests point at a local fake authorization server (for example
+ * the real GitHub provider with `enterprise.baseUrl` set to it). Nothing in the app sets them,
+ * and a production server refuses them.
+ */
+let providersForTests: OAuthProvider[] = [];
+
+/** For tests only: replaces the configured OAuth providers with the same ids (or clears them). */
+export function setOAuthProvidersForTests(providers: OAuthProvider[]): void {
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('OAuth providers for tests cannot be set in production.');
+  }
+  providersForTests = providers;
+}
+
 /** OAuth providers, each only when its id and secret are configured. */
-export function oauthProviders(env: NodeJS.ProcessEnv = process.env) {
-  return [
+export function oauthProviders(env: NodeJS.ProcessEnv = process.env): OAuthProvider[] {
+  const configured: OAuthProvider[] = [
     ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET
       ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })]
       : []),
@@ -40,6 +59,9 @@ export function oauthProviders(env: NodeJS.ProcessEnv = process.env) {
       ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })]
       : []),
   ];
+  if (providersForTests.length === 0 || env.NODE_ENV === 'production') return configured;
+  const replaced = new Set(providersForTests.map((p) => p.id));
+  return [...configured.filter((p) => !replaced.has(p.id)), ...providersForTests];
 }
 
 /** The link in the mail opens our confirmation page; only its POST uses the token up. */
@@ -51,10 +73,10 @@ export function confirmationUrl(link: string, env: NodeJS.ProcessEnv = process.e
   // Auth.js writes the page to return to as an absolute URL; on our origin it becomes a path.
   const back = confirm.searchParams.get('callbackUrl');
   if (back) {
-    const target = new URL(back, origin);
+    const target = onSiteOrigin(back, origin);
     confirm.searchParams.set(
       'callbackUrl',
-      target.origin === origin ? `${target.pathname}${target.search}${target.hash}` : '/',
+      safeCallbackPath(target ? `${target.pathname}${target.search}${target.hash}` : '/'),
     );
   }
   return confirm.toString();
@@ -144,6 +166,32 @@ function adapter(): Adapter {
   };
 }
 
+/** What visitors cause: expected refusals, logged as warnings. */
+const REFUSALS: ReadonlySet<string> = new Set([
+  'AccessDenied',
+  'AccountNotLinked',
+  'CredentialsSignin',
+  'InvalidCheck',
+  'InvalidProvider',
+  'MissingCSRF',
+  'OAuthAccountNotLinked',
+  'OAuthCallbackError',
+  'UnknownAction',
+  'Verification',
+  'WebAuthnVerificationError',
+]);
+
+/**
+ * An Auth.js error's type ("Verification"). Auth.js errors carry it as a static string; the
+ * class name can be shortened when the server bundle is minified.
+ */
+export function authErrorType(error: unknown): string {
+  if (error && typeof error === 'object' && 'type' in error && typeof error.type === 'string') {
+    return error.type;
+  }
+  return error instanceof Error ? error.name : 'Unknown';
+}
+
 export function authConfig(env: NodeJS.ProcessEnv = process.env): NextAuthConfig {
   return {
     adapter: adapter(),
@@ -159,8 +207,10 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): NextAuthConfig
     },
     callbacks: {
       async signIn({ user, account }) {
-        // OAuth profiles carry an email we must normalise too; an address we refuse cannot sign in.
-        if (account && account.type !== 'email' && user.email) {
+        // OAuth profiles carry an email we must normalise too; a profile without one, or with an
+        // address we refuse, cannot sign in (a new account is always one email address).
+        if (account && account.type !== 'email') {
+          if (!user.email) return false;
           try {
             user.email = normalizeEmail(user.email);
           } catch {
@@ -170,9 +220,12 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): NextAuthConfig
         return !(await isBanned(getDb(), user.email));
       },
       redirect({ url, baseUrl }) {
-        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        // Only paths on this site, cleaned like every other callbackUrl (no `//host`, no `\`).
+        if (url.startsWith('/')) return `${baseUrl}${safeCallbackPath(url)}`;
         try {
-          return new URL(url).origin === baseUrl ? url : baseUrl;
+          const target = new URL(url);
+          if (target.origin !== baseUrl) return baseUrl;
+          return `${baseUrl}${safeCallbackPath(`${target.pathname}${target.search}${target.hash}`)}`;
         } catch {
           return baseUrl;
         }
@@ -180,8 +233,18 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): NextAuthConfig
     },
     logger: {
       error(error) {
-        // Only the error's type: Auth.js messages can quote tokens or addresses.
-        log.warn('sign-in refused', { type: error.name });
+        // Only the error's type: Auth.js messages can quote tokens or addresses. What a visitor
+        // caused (a used link, a refused account) is a warning; anything else is our failure.
+        const type = authErrorType(error);
+        if (REFUSALS.has(type)) {
+          log.warn('sign-in refused', { type });
+        } else {
+          const cause = (error.cause as { err?: unknown } | undefined)?.err;
+          log.error('sign-in failed', {
+            type,
+            ...(cause instanceof Error ? { cause: authErrorType(cause) } : {}),
+          });
+        }
       },
       warn() {},
       debug() {},

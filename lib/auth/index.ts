@@ -5,7 +5,7 @@ import { AppError, toErrorResponse } from '@/lib/errors';
 import { authConfig, signInContext } from './config';
 import { deviceLabel } from './device';
 import { admitSignInEmail } from './sign-in';
-import { EMAIL_PROVIDER_ID } from './settings';
+import { EMAIL_PROVIDER_ID, onSiteOrigin } from './settings';
 import type { SignInMethod } from '@/db/schema';
 
 /** The one Auth.js instance; its setup is read per request, so tests can swap the database. */
@@ -47,6 +47,71 @@ function withContext(request: NextRequest, action: string, run: () => Promise<Re
   );
 }
 
+/** This site's origin: AUTH_URL's when it is set (behind a proxy), else the request's. */
+function siteOrigin(request: NextRequest): string {
+  return process.env.AUTH_URL ? new URL(process.env.AUTH_URL).origin : request.nextUrl.origin;
+}
+
+/**
+ * Where an Auth.js redirect should really go:
+ *
+ * - back to this origin when Auth.js wrote it as `localhost` (see onSiteOrigin), so that the
+ *   browser stays on the origin holding its cookies;
+ * - refusals of the "sign-in" kind (an OAuth account whose email belongs to another account, a
+ *   missing CSRF token) go to the sign-in page, which has no place for them: they go to the
+ *   error page, like every other refusal.
+ */
+function settleRedirect(response: Response, origin: string): Response {
+  const location = response.headers.get('location');
+  if (!location) return response;
+  let target = onSiteOrigin(location, origin);
+  if (!target) return response;
+  if (target.pathname === '/sign-in' && target.searchParams.has('error')) {
+    const error = target.searchParams.get('error') ?? '';
+    target = new URL('/sign-in/error', origin);
+    target.searchParams.set('error', error);
+  }
+  if (target.toString() === new URL(location, origin).toString()) return response;
+  const headers = new Headers(response.headers);
+  headers.set('location', target.toString());
+  return new Response(null, { status: response.status, headers });
+}
+
+function runAuth(request: NextRequest, action: string, handler: 'GET' | 'POST') {
+  return withContext(request, action, async () =>
+    settleRedirect(await nextAuth.handlers[handler](request), siteOrigin(request)),
+  );
+}
+
+/** The fields of a sign-in form post, whichever way it is encoded; null when it is not a form. */
+async function formOf(request: NextRequest): Promise<URLSearchParams | null> {
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    if (type.includes('application/json')) {
+      const json: unknown = await request.clone().json();
+      if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+      const fields = new URLSearchParams();
+      for (const [key, value] of Object.entries(json)) {
+        if (typeof value === 'string') fields.set(key, value);
+      }
+      return fields;
+    }
+    if (
+      type.includes('application/x-www-form-urlencoded') ||
+      type.includes('multipart/form-data')
+    ) {
+      const fields = new URLSearchParams();
+      for (const [key, value] of await request.clone().formData()) {
+        if (typeof value === 'string') fields.set(key, value);
+      }
+      return fields;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
 /**
  * GET /api/auth/*. Opening a sign-in link never signs in: mail scanners and link previews
  * fetch it too. It shows the confirmation page, whose POST uses the token.
@@ -54,11 +119,11 @@ function withContext(request: NextRequest, action: string, run: () => Promise<Re
 export async function handleAuthGet(request: NextRequest): Promise<Response> {
   const action = actionOf(request);
   if (action === EMAIL_CALLBACK) {
-    const confirm = new URL('/sign-in/confirm', request.nextUrl.origin);
+    const confirm = new URL('/sign-in/confirm', siteOrigin(request));
     confirm.search = request.nextUrl.search;
     return NextResponse.redirect(confirm, 303);
   }
-  return withContext(request, action, () => nextAuth.handlers.GET(request));
+  return runAuth(request, action, 'GET');
 }
 
 /**
@@ -72,20 +137,22 @@ export async function handleAuthPost(request: NextRequest): Promise<Response> {
       throw new AppError('forbidden', 'Open the link from your email to sign in.');
     }
     if (action === EMAIL_SIGN_IN) {
-      const form = await request.clone().formData();
-      const email = await admitSignInEmail(form.get('email'), request.headers);
-      form.set('email', email);
-      const body = new URLSearchParams();
-      for (const [key, value] of form) if (typeof value === 'string') body.set(key, value);
-      const forwarded = new NextRequest(request.url, {
-        method: 'POST',
-        headers: request.headers,
-        body,
-      });
-      return await withContext(forwarded, action, () => nextAuth.handlers.POST(forwarded));
+      const form = await formOf(request);
+      if (!form) {
+        throw new AppError('validation', 'Send the sign-in form as a form.', {
+          issues: [{ field: 'email', message: 'Enter your email address.' }],
+        });
+      }
+      form.set('email', await admitSignInEmail(form.get('email'), request.headers));
+      // The checked fields, sent on as the form Auth.js reads (its own type and length).
+      const headers = new Headers(request.headers);
+      headers.delete('content-type');
+      headers.delete('content-length');
+      const forwarded = new NextRequest(request.url, { method: 'POST', headers, body: form });
+      return await runAuth(forwarded, action, 'POST');
     }
   } catch (error) {
     return toErrorResponse(error);
   }
-  return withContext(request, action, () => nextAuth.handlers.POST(request));
+  return runAuth(request, action, 'POST');
 }

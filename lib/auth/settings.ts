@@ -38,3 +38,30 @@ export function safeCallbackPath(value: unknown, fallback = '/'): string {
     return fallback;
   }
 }
+
+const LOOPBACK_ADDRESS = /^(?:127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * `url` on this site's `origin`, or null when it is elsewhere. Next.js rewrites a loopback
+ * address in request URLs to `localhost`, so on an origin like `http://127.0.0.1:3000` (a
+ * production build run locally) Auth.js writes `http://localhost:3000/...`: that is this site too.
+ */
+export function onSiteOrigin(url: string | URL, origin: string): URL | null {
+  let target: URL;
+  try {
+    target = new URL(url, origin);
+  } catch {
+    return null;
+  }
+  if (target.origin === origin) return target;
+  const site = new URL(origin);
+  if (
+    target.hostname === 'localhost' &&
+    LOOPBACK_ADDRESS.test(site.hostname) &&
+    target.port === site.port &&
+    target.protocol === site.protocol
+  ) {
+    return new URL(`${target.pathname}${target.search}${target.hash}`, origin);
+  }
+  return null;
+}

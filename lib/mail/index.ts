@@ -12,6 +12,9 @@ export interface Mail {
   html: string;
 }
 
+/** One plain address: no list separator, display name, quote or space. */
+const SINGLE_ADDRESS = /^[^\s@,;:<>"()[\]\\]+@[^\s@,;:<>"()[\]\\]+$/;
+
 let cached: { url: string; transport: Transporter } | null = null;
 
 function transportFor(url: string): Transporter {
@@ -30,9 +33,20 @@ export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
  * `SMTP_URL` refuses to send.
  */
 export async function sendMail(mail: Mail, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (!SINGLE_ADDRESS.test(mail.to)) {
+    // Callers pass one normalised address; a list or a display name could add a recipient.
+    throw new AppError('validation', 'A mail goes to exactly one plain email address.', {
+      issues: [{ field: 'email', message: 'Enter one email address.' }],
+    });
+  }
   const url = env.SMTP_URL;
   if (url) {
-    await transportFor(url).sendMail({ from: mailFrom(env), ...mail });
+    // An address object is used as it is: nodemailer does not parse it as a list.
+    await transportFor(url).sendMail({
+      from: mailFrom(env),
+      ...mail,
+      to: { name: '', address: mail.to },
+    });
     return;
   }
   if (env.NODE_ENV === 'production') {
