@@ -7,8 +7,15 @@ import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import type { EmailConfig } from 'next-auth/providers/email';
-import { getDb, type Executor } from '@/db';
-import { accounts, sessions, users, verificationTokens, type SignInMethod } from '@/db/schema';
+import { getDb, type Database, type Executor } from '@/db';
+import {
+  accounts,
+  passkeys,
+  sessions,
+  users,
+  verificationTokens,
+  type SignInMethod,
+} from '@/db/schema';
 import { log } from '@/lib/log';
 import { sendMail } from '@/lib/mail';
 import { signInMail } from '@/lib/mail/templates';
@@ -104,6 +111,21 @@ async function isBanned(executor: Executor, email: string | null | undefined): P
   return Boolean(row?.bannedAt);
 }
 
+/** Removes every way into an account whose email address was never proven. */
+async function forgetUnprovenAccess(executor: Database, userId: string): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ emailVerified: users.emailVerified })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for('update');
+    if (!row || row.emailVerified) return;
+    await tx.delete(accounts).where(eq(accounts.userId, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(passkeys).where(eq(passkeys.userId, userId));
+  });
+}
+
 /**
  * The Drizzle adapter with our rules: new members get a pseudonymous public name and nothing
  * of an OAuth profile but the (normalised) email; sessions record how and where they were
@@ -158,6 +180,14 @@ function adapter(): Adapter {
       if (!row) throw new Error('session not created');
       return row;
     },
+    async updateUser(data) {
+      // The first email-link sign-in proves the address. An account made before that (through
+      // an OAuth provider that did not prove the address) may have been set up by someone
+      // else: its OAuth links, sessions and passkeys go, so only the address's owner holds it.
+      if (data.id && data.emailVerified) await forgetUnprovenAccess(db, data.id);
+      if (!base.updateUser) throw new Error('adapter cannot update users');
+      return base.updateUser(data);
+    },
     async getSessionAndUser(sessionToken) {
       const found = await base.getSessionAndUser?.(sessionToken);
       if (!found) return null;
@@ -206,11 +236,13 @@ export function authConfig(env: NodeJS.ProcessEnv = process.env): NextAuthConfig
       signOut: '/account',
     },
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         // OAuth profiles carry an email we must normalise too; a profile without one, or with an
         // address we refuse, cannot sign in (a new account is always one email address).
         if (account && account.type !== 'email') {
           if (!user.email) return false;
+          // Google says whether it verified the address; an unverified one is not proof.
+          if (account.provider === 'google' && profile?.email_verified !== true) return false;
           try {
             user.email = normalizeEmail(user.email);
           } catch {

@@ -87,7 +87,7 @@ export async function setBanned(
 export async function assignRoleByEmail(
   rawEmail: string,
   role: UserRole,
-): Promise<{ userId: string; created: boolean; previousRole: UserRole | null }> {
+): Promise<{ userId: string; email: string; created: boolean; previousRole: UserRole | null }> {
   const email = normalizeEmail(rawEmail);
   return getDb().transaction(async (executor) => {
     const [existing] = await executor
@@ -113,6 +113,6 @@ export async function assignRoleByEmail(
       subjectUserId: userId,
       detail: { role, previousRole: existing?.role ?? null, via: 'command line' },
     });
-    return { userId, created: !existing, previousRole: existing?.role ?? null };
+    return { userId, email, created: !existing, previousRole: existing?.role ?? null };
   });
 }

@@ -977,6 +977,36 @@ describe('OAuth sign-in (TRUST 4)', () => {
     },
   );
 
+  it('takes an account made through OAuth with an unproven address back for the address owner', async () => {
+    // Someone signs up through the provider with an address they do not own, and adds a passkey.
+    const email = newEmail('prehijack');
+    fake.user = { id: 4001, login: 'squatter', email };
+    const squatted = await oauthSignIn();
+    const squatterSession = sessionCookieOf(squatted)?.value ?? '';
+    const userId = (await userIdOf(email)) ?? '';
+    expect(await getViewerForSession(getDb(), squatterSession)).not.toBeNull();
+    await addPasskey(userId);
+
+    // The address's owner signs in with an email link: only they keep access.
+    const signedIn = await confirm(await confirmFormAction(await linkFor(email)));
+    const owner = await viewerOf(sessionCookieOf(signedIn)?.value ?? '');
+    expect(owner.userId).toBe(userId);
+    expect(owner.hasPasskey).toBe(false);
+    expect(await getViewerForSession(getDb(), squatterSession)).toBeNull();
+    expect(await sessionCount(userId)).toBe(1);
+    const linked = await getDb()
+      .select({ n: count() })
+      .from(accounts)
+      .where(eq(accounts.userId, userId));
+    expect(linked[0]?.n).toBe(0);
+
+    // Once the address is proven, a later email sign-in leaves the other ways in alone.
+    await addPasskey(userId);
+    const again = await confirm(await confirmFormAction(await linkFor(email)));
+    expect((await viewerOf(sessionCookieOf(again)?.value ?? '')).hasPasskey).toBe(true);
+    expect(await sessionCount(userId)).toBe(2);
+  });
+
   it('refuses a profile without an email address, and a banned member’s linked account', async () => {
     fake.user = { id: 3001, login: 'no-email', email: null };
     const noEmail = await oauthSignIn();

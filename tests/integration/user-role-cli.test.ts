@@ -76,7 +76,12 @@ describe('assignRoleByEmail', () => {
   it('changes the role of an existing account and says what it was', async () => {
     const member = await createMember({ email: 'future.moderator@example.org' });
     const result = await assignRoleByEmail('Future.Moderator@example.org', 'moderator');
-    expect(result).toEqual({ userId: member.id, created: false, previousRole: 'member' });
+    expect(result).toEqual({
+      userId: member.id,
+      email: member.email,
+      created: false,
+      previousRole: 'member',
+    });
     expect((await userByEmail(member.email))?.role).toBe('moderator');
     expect((await userByEmail(member.email))?.displayName).toBe(member.displayName);
 
@@ -167,7 +172,7 @@ describe('npm run user:role', () => {
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     expect(created.stdout).toContain(
-      'Created an account for Owner@Example.org with the role admin',
+      'Created an account for owner@example.org with the role admin',
     );
     expect(created.stdout).toContain('passkey');
 

@@ -21,8 +21,8 @@ async function main() {
     const result = await assignRoleByEmail(email, role as UserRole);
     console.log(
       result.created
-        ? `Created an account for ${email} with the role ${role}. It signs in by email.`
-        : `${email} is now ${role} (was ${result.previousRole}).`,
+        ? `Created an account for ${result.email} with the role ${role}. It signs in by email.`
+        : `${result.email} is now ${role} (was ${result.previousRole}).`,
     );
     if (role !== 'member') {
       console.log('Its powers unlock once the account has added a passkey and confirmed it.');
