@@ -59,7 +59,7 @@ export function AddPasskeyButton() {
     if (!options.ok) return { tone: 'error', text: options.message };
     let response;
     try {
-      response = await startRegistration(options.data);
+      response = await startRegistration({ optionsJSON: options.data });
     } catch (failure) {
       return { tone: 'error', text: passkeyPromptMessage(failure, 'create') };
     }
@@ -89,7 +89,7 @@ export function PasskeyStepUpButton() {
     if (!options.ok) return { tone: 'error', text: options.message };
     let response;
     try {
-      response = await startAuthentication(options.data);
+      response = await startAuthentication({ optionsJSON: options.data });
     } catch (failure) {
       return { tone: 'error', text: passkeyPromptMessage(failure, 'use') };
     }

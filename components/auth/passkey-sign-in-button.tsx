@@ -29,7 +29,7 @@ export function PasskeySignInButton({ callbackUrl }: { callbackUrl: string }) {
     }
     let response;
     try {
-      response = await startAuthentication(options.data);
+      response = await startAuthentication({ optionsJSON: options.data });
     } catch (failure) {
       setError(passkeyPromptMessage(failure, 'use'));
       setPending(false);

@@ -292,8 +292,9 @@ async function consumeChallenge(
 /* Helpers                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-function toBytes(base64urlText: string): Uint8Array {
-  return new Uint8Array(Buffer.from(base64urlText, 'base64url'));
+function toBytes(base64urlText: string): Uint8Array<ArrayBuffer> {
+  const bytes = Buffer.from(base64urlText, 'base64url');
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
 }
 
 function toBase64url(bytes: Uint8Array): string {
@@ -302,8 +303,7 @@ function toBase64url(bytes: Uint8Array): string {
 
 function descriptors(rows: { credentialId: string; transports: string[] }[]) {
   return rows.map((row) => ({
-    id: toBytes(row.credentialId),
-    type: 'public-key' as const,
+    id: row.credentialId,
     transports: row.transports.filter(isTransport),
   }));
 }
@@ -415,9 +415,9 @@ async function verifyAssertion(
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       requireUserVerification: false,
-      authenticator: {
-        credentialID: toBytes(response.id),
-        credentialPublicKey: toBytes(stored.publicKey),
+      credential: {
+        id: response.id,
+        publicKey: toBytes(stored.publicKey),
         counter: stored.counter,
         transports: stored.transports.filter(isTransport),
       },
@@ -468,7 +468,7 @@ export async function startPasskeyRegistration(
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
-    userID: me.userId,
+    userID: new TextEncoder().encode(me.userId),
     userName: me.email,
     userDisplayName: me.displayName,
     timeout: CEREMONY_TIMEOUT_MS,
@@ -510,7 +510,7 @@ export async function finishPasskeyRegistration(
     }),
   );
   const info = result.registrationInfo;
-  if (!result.verified || !info || toBase64url(info.credentialID) !== response.id) {
+  if (!result.verified || !info || info.credential.id !== response.id) {
     throw new AppError('forbidden', NOT_VERIFIED);
   }
 
@@ -520,8 +520,8 @@ export async function finishPasskeyRegistration(
       .values({
         userId: me.userId,
         credentialId: response.id,
-        publicKey: toBase64url(info.credentialPublicKey),
-        counter: info.counter,
+        publicKey: toBase64url(info.credential.publicKey),
+        counter: info.credential.counter,
         transports: response.response.transports ?? [],
         backedUp: info.credentialBackedUp,
         name: passkeyName,
@@ -585,7 +585,10 @@ export async function finishPasskeySignIn(
     );
   }
   const { userHandle } = response.response;
-  if (userHandle && userHandle !== stored.userId) throw new AppError('forbidden', NOT_VERIFIED);
+  // The user handle is the account id's bytes, as the browser returns them (base64url).
+  if (userHandle && Buffer.from(userHandle, 'base64url').toString('utf8') !== stored.userId) {
+    throw new AppError('forbidden', NOT_VERIFIED);
+  }
   await verifyAssertion(rp, response, challenge, stored);
   if (stored.bannedAt) throw new AppError('forbidden', 'This account cannot sign in.');
 

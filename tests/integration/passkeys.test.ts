@@ -24,7 +24,7 @@ import { getViewerForSession, requireRole, type Viewer } from '@/lib/auth/viewer
 import { AppError } from '@/lib/errors';
 import { createSessionToken, signedInViewer } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { SoftwareAuthenticator } from '../support/software-authenticator';
+import { derRLength, SoftwareAuthenticator } from '../support/software-authenticator';
 
 const ORIGIN = 'https://unknot.test';
 const rp: RelyingParty = relyingParty(null, { AUTH_URL: `${ORIGIN}/`, NODE_ENV: 'test' });
@@ -133,7 +133,7 @@ describe('registering a passkey', () => {
     const { viewer, member } = await signedInViewer();
     const options = await startPasskeyRegistration(viewer, rp);
     expect(options.rp).toEqual({ id: 'unknot.test', name: 'Unknot' });
-    expect(options.user.id).toBe(member.id);
+    expect(Buffer.from(options.user.id, 'base64url').toString('utf8')).toBe(member.id);
     expect(options.authenticatorSelection).toMatchObject({
       residentKey: 'required',
       requireResidentKey: true,
@@ -266,6 +266,14 @@ describe('signing in with a passkey', () => {
     const cloned = authenticator.get(await startPasskeySignIn(rp), { counter: 2 });
     expect((await refusal(finishPasskeySignIn(rp, cloned))).code).toBe('forbidden');
     expect((await storedPasskey(credentialId))?.counter).toBe(3);
+  });
+
+  it('verifies a signature whose r is shorter than 32 bytes', async () => {
+    const { authenticator, member } = await memberWithPasskey();
+    const assertion = authenticator.get(await startPasskeySignIn(rp), { shortR: true });
+    expect(derRLength(Buffer.from(assertion.response.signature, 'base64url'))).toBeLessThan(32);
+    const signedIn = await finishPasskeySignIn(rp, assertion);
+    expect(signedIn.userId).toBe(member.id);
   });
 
   it('refuses a challenge it never issued', async () => {

@@ -108,6 +108,17 @@ export interface CeremonyOverrides {
   credentialId?: string;
   /** Report this counter instead of the next one (for replayed or cloned authenticators). */
   counter?: number;
+  /**
+   * Sign until the signature's r is shorter than 32 bytes (its DER form drops leading zeros),
+   * as about one real signature in 256 is.
+   */
+  shortR?: boolean;
+}
+
+/** The length of r in a DER-encoded ECDSA signature (SEQUENCE { INTEGER r, INTEGER s }). */
+export function derRLength(signature: Buffer): number {
+  const length = signature[3] ?? 0;
+  return signature[4] === 0 ? length - 1 : length;
 }
 
 function base64url(bytes: Uint8Array): string {
@@ -224,11 +235,11 @@ export class SoftwareAuthenticator {
       overrides.challenge ?? options.challenge,
       overrides.origin ?? this.origin,
     );
-    const signature = sign(
-      'sha256',
-      Buffer.concat([authenticatorData, sha256(clientDataJSON)]),
-      credential.privateKey,
-    );
+    const signed = Buffer.concat([authenticatorData, sha256(clientDataJSON)]);
+    let signature = sign('sha256', signed, credential.privateKey);
+    while (overrides.shortR && derRLength(signature) >= 32) {
+      signature = sign('sha256', signed, credential.privateKey);
+    }
     return {
       id: credential.id,
       rawId: credential.id,
