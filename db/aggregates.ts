@@ -9,6 +9,9 @@ import type { Executor } from './index';
 export const MEANINGFUL_PAIN_DROP = 2;
 /** Outcome figures are shown only from this many reports up. */
 export const MIN_OUTCOME_REPORTS = 5;
+/** "Still better?" follow-ups go out about this many weeks after a review. */
+export const FOLLOW_UP_WEEKS = [2, 6, 12] as const;
+export type FollowUpWeeks = (typeof FOLLOW_UP_WEEKS)[number];
 /** The follow-up that decides whether relief lasted. */
 export const LASTING_RELIEF_WEEKS = 6;
 /**
@@ -37,7 +40,7 @@ export async function recomputeTherapistStats(
     insert into therapist_stats as s (
       therapist_id, review_count, rating_sum, rating_average, damped_rating, star_counts,
       outcome_reports, improved_count, followed_up_count, lasting_relief_count,
-      pending_count, not_recommended_count, updated_at
+      condition_outcomes, pending_count, not_recommended_count, updated_at
     )
     select
       t.id,
@@ -51,6 +54,7 @@ export async function recomputeTherapistStats(
       coalesce(r.improved_count, 0),
       coalesce(f.followed_up, 0),
       coalesce(f.lasting, 0),
+      coalesce(co.outcomes, '{}'::jsonb),
       coalesce(r.pending_count, 0),
       coalesce(r.not_recommended_count, 0),
       now()
@@ -81,6 +85,27 @@ export async function recomputeTherapistStats(
       join review_follow_ups fu on fu.review_id = rv.id and fu.weeks_after = ${LASTING_RELIEF_WEEKS}
       where rv.therapist_id = t.id and rv.status = 'published' and rv.pain_before is not null
     ) f on true
+    left join lateral (
+      -- Per condition, only from reviewers who agreed to show their condition.
+      select jsonb_object_agg(c.condition_id::text, jsonb_build_object(
+        'reports', c.reports, 'improved', c.improved,
+        'followedUp', c.followed_up, 'lasting', c.lasting)) as outcomes
+      from (
+        select
+          rv.condition_id,
+          count(*) filter (where rv.pain_before is not null and rv.pain_now is not null)::int as reports,
+          count(*) filter (where rv.pain_before - rv.pain_now >= ${MEANINGFUL_PAIN_DROP})::int as improved,
+          count(fu.review_id)::int as followed_up,
+          count(*) filter (where rv.pain_before - fu.pain_now >= ${MEANINGFUL_PAIN_DROP})::int as lasting
+        from reviews rv
+        left join review_follow_ups fu
+          on fu.review_id = rv.id and fu.weeks_after = ${LASTING_RELIEF_WEEKS}
+          and rv.pain_before is not null
+        where rv.therapist_id = t.id and rv.status = 'published'
+          and rv.condition_id is not null and rv.condition_public
+        group by rv.condition_id
+      ) c
+    ) co on true
     where ${scope}
     on conflict (therapist_id) do update set
       review_count = excluded.review_count,
@@ -92,6 +117,7 @@ export async function recomputeTherapistStats(
       improved_count = excluded.improved_count,
       followed_up_count = excluded.followed_up_count,
       lasting_relief_count = excluded.lasting_relief_count,
+      condition_outcomes = excluded.condition_outcomes,
       pending_count = excluded.pending_count,
       not_recommended_count = excluded.not_recommended_count,
       updated_at = excluded.updated_at

@@ -31,12 +31,12 @@ import {
   therapistSlugBase,
   userIdFor,
   type ArchetypeKey,
-  type FollowUpWeeks,
   type ReviewSubject,
   type Scenario,
   type TherapistProfile,
 } from '@/db/seed/generate';
 import { Random } from '@/db/seed/random';
+import type { FollowUpWeeks } from '@/db/aggregates';
 import {
   conditionIdOf,
   conditionLinks,

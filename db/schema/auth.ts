@@ -67,7 +67,9 @@ export const sessions = pgTable(
   {
     sessionToken: text('session_token').primaryKey(),
     /** A public handle for the session (the account page lists and ends sessions by it). */
-    id: text('id').notNull().default(sql`gen_random_uuid()::text`),
+    id: text('id')
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -115,7 +117,10 @@ export const passkeys = pgTable(
     /** base64url COSE public key. */
     publicKey: text('public_key').notNull(),
     counter: bigint('counter', { mode: 'number' }).notNull().default(0),
-    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     backedUp: boolean('backed_up').notNull().default(false),
     name: text('name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

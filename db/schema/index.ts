@@ -5,3 +5,4 @@ export * from './taxonomy';
 export * from './reviews';
 export * from './search';
 export * from './rate-limits';
+export * from './jobs';

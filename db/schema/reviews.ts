@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -56,6 +57,11 @@ export const reviews = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    /** Keyed hash of the client address the review came from (risk checks; never the address). */
+    clientHash: text('client_hash'),
+    /** The moderator who last decided on the review (an appeal goes to another one). */
+    moderatedById: text('moderated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     uniqueIndex('reviews_author_therapist_key').on(t.authorId, t.therapistId),
@@ -64,6 +70,10 @@ export const reviews = pgTable(
       .where(sql`${t.status} = 'published'`),
     index('reviews_therapist_status_idx').on(t.therapistId, t.status),
     index('reviews_author_idx').on(t.authorId),
+    index('reviews_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('reviews_client_hash_idx').on(t.clientHash, t.createdAt),
     check('reviews_rating_range', sql`${t.rating} between 1 and 5`),
     check('reviews_body_length', sql`char_length(${t.body}) between 1 and 5000`),
     check('reviews_title_length', sql`char_length(${t.title}) <= 120`),
@@ -126,5 +136,87 @@ export const reviewFollowUps = pgTable(
     uniqueIndex('review_follow_ups_review_weeks_key').on(t.reviewId, t.weeksAfter),
     check('review_follow_ups_weeks', sql`${t.weeksAfter} in (2, 6, 12)`),
     check('review_follow_ups_pain_range', sql`${t.painNow} between 0 and 10`),
+  ],
+);
+
+/** "Helpful" votes: one per member and review. */
+export const reviewVotes = pgTable(
+  'review_votes',
+  {
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reviewId, t.userId] }),
+    index('review_votes_user_idx').on(t.userId),
+  ],
+);
+
+export const REPORT_REASONS = [
+  'fake',
+  'conflict_of_interest',
+  'incentivised',
+  'personal_information',
+  'offensive',
+  'off_topic',
+  'safety_concern',
+] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** Reports of a review by readers, with a reason code; moderators resolve them. */
+export const reviewReports = pgTable(
+  'review_reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    reporterId: text('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolvedById: text('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('review_reports_review_reporter_key').on(t.reviewId, t.reporterId),
+    index('review_reports_open_idx')
+      .on(t.createdAt)
+      .where(sql`${t.resolvedAt} is null`),
+    check(
+      'review_reports_reason_known',
+      sql`${t.reason} in (${sql.raw(REPORT_REASONS.map((r) => `'${r}'`).join(', '))})`,
+    ),
+    check('review_reports_note_length', sql`char_length(${t.note}) <= 1000`),
+  ],
+);
+
+/** One appeal per review against a moderation decision, decided by another moderator. */
+export const reviewAppeals = pgTable(
+  'review_appeals',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    statement: text('statement').notNull(),
+    /** Who made the decision appealed against; the appeal must be decided by someone else. */
+    originalModeratorId: text('original_moderator_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decidedById: text('decided_by_id').references(() => users.id, { onDelete: 'set null' }),
+    outcome: text('outcome', { enum: ['upheld', 'overturned'] }),
+  },
+  (t) => [
+    uniqueIndex('review_appeals_review_key').on(t.reviewId),
+    check('review_appeals_statement_length', sql`char_length(${t.statement}) between 1 and 2000`),
+    check('review_appeals_decision', sql`(${t.decidedAt} is null) = (${t.outcome} is null)`),
   ],
 );

@@ -6,6 +6,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -140,6 +141,13 @@ export const therapistStats = pgTable(
     followedUpCount: integer('followed_up_count').notNull().default(0),
     /** Of those, how many were still better (2+ points under their starting pain). */
     lastingReliefCount: integer('lasting_relief_count').notNull().default(0),
+    /** Outcomes per condition: { "<conditionId>": { reports, improved, followedUp, lasting } }. */
+    conditionOutcomes: jsonb('condition_outcomes')
+      .$type<
+        Record<string, { reports: number; improved: number; followedUp: number; lasting: number }>
+      >()
+      .notNull()
+      .default({}),
     pendingCount: integer('pending_count').notNull().default(0),
     notRecommendedCount: integer('not_recommended_count').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

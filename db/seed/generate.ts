@@ -6,6 +6,7 @@
  * a million. Therapists come from coherent archetypes (modalities, intents and pressure range
  * that fit together) and carry a hidden skill that drives their reviews' outcomes.
  */
+import { FOLLOW_UP_WEEKS, type FollowUpWeeks } from '../aggregates';
 import { CONDITIONS } from '../taxonomy';
 import type {
   Intent,
@@ -663,9 +664,6 @@ export function generateUser(seed: number, index: number, now: Date): UserDraft 
 // ---------------------------------------------------------------------------------------------
 // Reviews
 // ---------------------------------------------------------------------------------------------
-
-export const FOLLOW_UP_WEEKS = [2, 6, 12] as const;
-export type FollowUpWeeks = (typeof FOLLOW_UP_WEEKS)[number];
 
 export const CONDITION_CONSENT_TEXT = 'Show the condition I was treated for on my public review.';
 

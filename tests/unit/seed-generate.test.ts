@@ -1,10 +1,10 @@
 import zipcodes from 'zipcodes';
+import { FOLLOW_UP_WEEKS } from '@/db/aggregates';
 import { describe, expect, it } from 'vitest';
 import { INTENTS } from '@/db/schema/enums';
 import {
   allocateReviewCounts,
   ARCHETYPES,
-  FOLLOW_UP_WEEKS,
   generateReview,
   generateTherapistProfile,
   licenseNumberFor,
