@@ -1,7 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { NextAuthConfig } from 'next-auth';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import GitHub from 'next-auth/providers/github';
@@ -161,16 +161,14 @@ function adapter(): Adapter {
     },
     async createSession(session) {
       const context = signInContext.getStore();
-      const method = context?.method ?? 'email';
       const [row] = await db
         .insert(sessions)
         .values({
           sessionToken: session.sessionToken,
           userId: session.userId,
           expires: session.expires,
-          method,
+          method: context?.method ?? 'email',
           device: context?.device ?? null,
-          secondFactorAt: method === 'passkey' ? sql`now()` : null,
         })
         .returning({
           sessionToken: sessions.sessionToken,

@@ -371,3 +371,30 @@ export function serverErrors(): string[] {
       /\b(Error|TypeError|ReferenceError|Unhandled)\b|⨯|"level":"error"/.test(line),
     );
 }
+
+/**
+ * Signs `page` in as `email` the way a person does: asks for a link on /sign-in, opens the link
+ * from the mail that reaches the SMTP sink, and presses "Sign in". Ends on `landing` (a path).
+ */
+export async function signInByEmail(page: Page, email: string, landing: string): Promise<void> {
+  assert.ok(smtp, 'the mail server did not start');
+  const already = smtp.mailsTo(email).length;
+  await page.goto(`${origin}/sign-in?callbackUrl=${encodeURIComponent(landing)}`, {
+    waitUntil: 'load',
+  });
+  assert.equal(new URL(page.url()).pathname, '/sign-in', 'already signed in');
+  await page.getByLabel('Email address').fill(email);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/sign-in/check-email'),
+    page.getByRole('button', { name: 'Email me a sign-in link' }).click(),
+  ]);
+  const mail = await smtp.waitForMail(email, { already });
+  const link = mail.links[0];
+  assert.ok(link, 'the sign-in mail holds no link');
+  await page.goto(link, { waitUntil: 'load' });
+  const target = new URL(landing, origin).pathname;
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === target),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+  ]);
+}

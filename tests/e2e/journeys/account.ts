@@ -8,7 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Cookie, Page } from 'playwright-core';
-import { checkPage, newContext, origin, recordPage, smtp, type PageRecord } from '../harness';
+import {
+  checkPage,
+  newContext,
+  origin,
+  recordPage,
+  signInByEmail,
+  type PageRecord,
+} from '../harness';
 
 const SESSION_COOKIE = /(^|\.)authjs\.session-token$/;
 
@@ -42,24 +49,9 @@ describe('account: public name, export, sign out everywhere, deletion', () => {
   }
 
   /** Signs in with a link from the SMTP sink and lands on /account. */
-  async function signInByEmail() {
-    assert.ok(page && smtp);
-    const already = smtp.mailsTo(email).length;
-    await page.goto(`${origin}/sign-in?callbackUrl=/account`, { waitUntil: 'load' });
-    assert.equal(new URL(page.url()).pathname, '/sign-in', 'still signed in');
-    await page.getByLabel('Email address').fill(email);
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/sign-in/check-email'),
-      page.getByRole('button', { name: 'Email me a sign-in link' }).click(),
-    ]);
-    const mail = await smtp.waitForMail(email, { already });
-    const link = mail.links[0];
-    assert.ok(link, 'the sign-in mail holds no link');
-    await page.goto(link, { waitUntil: 'load' });
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/account'),
-      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
-    ]);
+  async function signIn() {
+    assert.ok(page);
+    await signInByEmail(page, email, '/account');
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
   }
 
@@ -75,7 +67,7 @@ describe('account: public name, export, sign out everywhere, deletion', () => {
 
   test('signs in by email and opens the account page', async (t) => {
     assert.ok(page && record);
-    await signInByEmail();
+    await signIn();
     resetRecord();
     await page.goto(`${origin}/account`, { waitUntil: 'load' });
     await page.getByText(email, { exact: true }).first().waitFor();
@@ -156,7 +148,7 @@ describe('account: public name, export, sign out everywhere, deletion', () => {
 
   test('signs in again and deletes the account, keeping the reviews anonymised', async (t) => {
     assert.ok(page && record);
-    await signInByEmail();
+    await signIn();
     assert.equal(await page.getByRole('textbox', { name: 'Public name' }).inputValue(), newName);
     const cookie = await sessionCookie();
     assert.ok(cookie, 'no session cookie');

@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { checkPage, newContext, origin, recordPage, smtp, type PageRecord } from '../harness';
+import {
+  checkPage,
+  newContext,
+  origin,
+  recordPage,
+  signInByEmail,
+  type PageRecord,
+} from '../harness';
 
 interface VirtualCredential {
   credentialId: string;
@@ -71,22 +78,8 @@ describe('passkeys: add one, sign out, sign back in with it', () => {
   });
 
   test('signs in by email first', async () => {
-    assert.ok(page && smtp);
-    await page.goto(`${origin}/sign-in?callbackUrl=/account/security`, { waitUntil: 'load' });
-    await page.getByLabel('Email address').fill(email);
-    const already = smtp.mailsTo(email).length;
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/sign-in/check-email'),
-      page.getByRole('button', { name: 'Email me a sign-in link' }).click(),
-    ]);
-    const mail = await smtp.waitForMail(email, { already });
-    const link = mail.links[0];
-    assert.ok(link, 'the sign-in mail holds no link');
-    await page.goto(link, { waitUntil: 'load' });
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/account/security'),
-      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
-    ]);
+    assert.ok(page);
+    await signInByEmail(page, email, '/account/security');
     await page.getByRole('heading', { level: 1, name: 'Sign-in and security' }).waitFor();
   });
 
