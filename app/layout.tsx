@@ -31,7 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" className={GeistSans.variable} data-scroll-behavior="smooth">
       <body className="flex min-h-dvh flex-col">
         <SkipLink targetId={MAIN_ID} />
-        <SiteHeader viewer={viewer ? { displayName: viewer.displayName } : null} />
+        <SiteHeader
+          viewer={viewer ? { displayName: viewer.displayName, role: viewer.role } : null}
+        />
         <main id={MAIN_ID} tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

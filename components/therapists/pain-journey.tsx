@@ -1,52 +1,72 @@
 import { Badge } from '@/components/ui/badge';
-import { ArrowRightIcon } from '@/components/ui/icons';
+import { MEANINGFUL_PAIN_DROP } from '@/lib/config';
 import { formatPain, formatWeeks, pluralize } from '@/lib/format';
 import type { PublicReview } from '@/lib/therapists/types';
 
 type PainJourneyProps = Pick<PublicReview, 'painBefore' | 'painNow' | 'followUps'>;
 
-/** Pain before → now → each follow-up, on the 0–10 scale, as the reviewer reported it. */
+/** The answer to the latest "still better?" follow-up, in words. */
+function latestFollowUpText(
+  painBefore: number | null,
+  followUp: PublicReview['followUps'][number],
+): string {
+  const better = painBefore !== null && painBefore - followUp.painNow >= MEANINGFUL_PAIN_DROP;
+  return `${better ? 'Still better at' : 'At'} ${formatWeeks(followUp.weeksAfter)}`;
+}
+
+/**
+ * The reviewer's pain, compactly: before → at review, and the latest follow-up answer ("Still
+ * better at 6 weeks: 2/10") when there is one. Self-reported, on the 0–10 scale.
+ */
 export function PainJourney({ painBefore, painNow, followUps }: PainJourneyProps) {
-  if (painBefore === null || painNow === null) return null;
-  const steps = [
-    { key: 'before', label: 'Before', score: painBefore },
-    { key: 'now', label: 'Now', score: painNow },
-    ...followUps.map((followUp) => ({
-      key: `week-${followUp.weeksAfter}`,
-      label: formatWeeks(followUp.weeksAfter),
-      score: followUp.painNow,
-    })),
-  ];
-  const latest = steps[steps.length - 1]?.score ?? painNow;
-  const change = painBefore - latest;
+  const latest = followUps.reduce<PublicReview['followUps'][number] | null>(
+    (last, f) => (last === null || f.weeksAfter > last.weeksAfter ? f : last),
+    null,
+  );
+  const hasChange = painBefore !== null && painNow !== null;
+  if (!hasChange && !latest) return null;
+  const last = latest?.painNow ?? painNow;
+  const change = painBefore !== null && last !== null ? painBefore - last : null;
 
   return (
-    <div className="rounded-xl bg-stone-50 p-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-xs font-semibold tracking-wide text-stone-600 uppercase">
-          Pain, 0–10 (self-reported)
-        </p>
-        {change >= 1 ? (
-          <Badge tone="success">Down {pluralize(change, 'point')}</Badge>
-        ) : change <= -1 ? (
-          <Badge tone="warning">Up {pluralize(-change, 'point')}</Badge>
-        ) : (
-          <Badge>No change</Badge>
-        )}
-      </div>
-      <ol className="mt-2 flex flex-wrap items-center gap-x-1.5 gap-y-2 text-sm">
-        {steps.map((step, index) => (
-          <li key={step.key} className="inline-flex items-center gap-1.5">
-            {index > 0 ? <ArrowRightIcon className="size-3.5 text-stone-400" /> : null}
-            <span className="rounded-lg bg-white px-2 py-1 text-stone-700 ring-1 ring-stone-200">
-              {step.label}:{' '}
-              <strong className="font-semibold text-stone-900 tabular-nums">
-                {formatPain(step.score)}
-              </strong>
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 rounded-xl bg-stone-50 px-3 py-2 text-sm text-stone-700">
+      <p>
+        <span className="font-medium text-stone-900">Pain</span>{' '}
+        <span className="text-stone-600">(self-reported, 0–10):</span>{' '}
+        {hasChange ? (
+          <>
+            <strong className="font-semibold text-stone-900 tabular-nums">
+              {formatPain(painBefore)}
+            </strong>{' '}
+            before{' '}
+            <span aria-hidden="true" className="text-stone-500">
+              →
             </span>
-          </li>
-        ))}
-      </ol>
+            <span className="sr-only">,</span>{' '}
+            <strong className="font-semibold text-stone-900 tabular-nums">
+              {formatPain(painNow)}
+            </strong>{' '}
+            at review
+          </>
+        ) : null}
+        {hasChange && latest ? <span aria-hidden="true"> · </span> : null}
+        {latest ? (
+          <>
+            {hasChange ? <span className="sr-only">; </span> : null}
+            {latestFollowUpText(painBefore, latest)}:{' '}
+            <strong className="font-semibold text-stone-900 tabular-nums">
+              {formatPain(latest.painNow)}
+            </strong>
+          </>
+        ) : null}
+      </p>
+      {change === null ? null : change >= 1 ? (
+        <Badge tone="success">Down {pluralize(change, 'point')}</Badge>
+      ) : change <= -1 ? (
+        <Badge tone="warning">Up {pluralize(-change, 'point')}</Badge>
+      ) : (
+        <Badge>No change</Badge>
+      )}
     </div>
   );
 }

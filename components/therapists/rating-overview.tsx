@@ -2,6 +2,7 @@ import { Card } from '@/components/ui/card';
 import { Stars } from '@/components/ui/stars';
 import { formatRating, pluralize } from '@/lib/format';
 import type { OutcomeFigure, RatingSummary } from '@/lib/therapists/types';
+import { HeldBackReviews } from './held-back-reviews';
 import { OutcomeFigures } from './outcome-figures';
 import { StarDistribution } from './star-distribution';
 
@@ -10,15 +11,8 @@ interface RatingOverviewProps {
   improved: OutcomeFigure | null;
   lastingRelief: OutcomeFigure | null;
   minReports: number;
-}
-
-function heldBackNote(pending: number, notRecommended: number): string | null {
-  const parts = [
-    pending > 0 ? `${pluralize(pending, 'review')} under review` : null,
-    notRecommended > 0 ? `${pluralize(notRecommended, 'review')} not recommended` : null,
-  ].filter((part): part is string => part !== null);
-  if (parts.length === 0) return null;
-  return `${parts.join(' and ')}: not counted in these figures.`;
+  /** The page listing the not-recommended reviews. */
+  notRecommendedHref: string;
 }
 
 /** Average, star distribution, outcome figures and what moderation held back. */
@@ -27,8 +21,8 @@ export function RatingOverview({
   improved,
   lastingRelief,
   minReports,
+  notRecommendedHref,
 }: RatingOverviewProps) {
-  const note = heldBackNote(rating.pendingCount, rating.notRecommendedCount);
   return (
     <Card as="section" aria-labelledby="rating-heading" className="space-y-5 p-5">
       <h2 id="rating-heading" className="text-base font-semibold text-stone-900">
@@ -58,8 +52,15 @@ export function RatingOverview({
       <div className="border-t border-stone-100 pt-5">
         <OutcomeFigures improved={improved} lastingRelief={lastingRelief} minReports={minReports} />
       </div>
-      {note ? (
-        <p className="border-t border-stone-100 pt-4 text-xs text-stone-600">{note}</p>
+      {rating.pendingCount > 0 || rating.notRecommendedCount > 0 ? (
+        <div className="border-t border-stone-100 pt-4">
+          <HeldBackReviews
+            pending={rating.pendingCount}
+            notRecommended={rating.notRecommendedCount}
+            notRecommendedHref={notRecommendedHref}
+            className="text-xs text-stone-600"
+          />
+        </div>
       ) : null}
     </Card>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { CheckIcon, CrossIcon } from '@/components/ui/icons';
@@ -13,6 +14,15 @@ import {
 import type { PublicReview } from '@/lib/therapists/types';
 import { PainJourney } from './pain-journey';
 
+/** What a review shows, whatever list it is in. */
+export type ReviewContent = Omit<PublicReview, 'publishedAt' | 'helpful'>;
+
+/** The date a review is shown with: when it was published, or written when it never was. */
+export interface ReviewDate {
+  label: 'Published' | 'Written';
+  iso: string;
+}
+
 const CHECKLIST: { key: keyof PublicReview['checklist']; label: string }[] = [
   { key: 'assessedBefore', label: 'Assessed before treating' },
   { key: 'explainedCause', label: 'Explained a likely cause' },
@@ -21,9 +31,9 @@ const CHECKLIST: { key: keyof PublicReview['checklist']; label: string }[] = [
   { key: 'referredOut', label: 'Referred out when needed' },
 ];
 
-function Meta({ review }: { review: PublicReview }) {
+function Meta({ review, date }: { review: ReviewContent; date: ReviewDate }) {
   const visited = formatMonthYear(review.visitMonth);
-  const published = formatDate(review.publishedAt);
+  const shown = formatDate(date.iso);
   const details = [
     visited ? `Visited ${visited}` : null,
     review.sessionsCount !== null ? pluralize(review.sessionsCount, 'session') : null,
@@ -36,9 +46,9 @@ function Meta({ review }: { review: PublicReview }) {
       </p>
       <p className="mt-0.5">
         {details.length > 0 ? `${details.join(' · ')} · ` : null}
-        {published ? (
+        {shown ? (
           <>
-            Published <time dateTime={review.publishedAt}>{published}</time>
+            {date.label} <time dateTime={date.iso}>{shown}</time>
           </>
         ) : null}
       </p>
@@ -57,18 +67,32 @@ function Pressure({ pressure }: { pressure: NonNullable<PublicReview['pressure']
   );
 }
 
-/** One published review with its outcome, pressure and checklist. Text is shown as text. */
-export function ReviewItem({ review }: { review: PublicReview }) {
+interface ReviewItemProps {
+  review: ReviewContent;
+  date: ReviewDate;
+  /** Shown in place of the text when it is withheld. */
+  withheldText?: string;
+  /** Under the review: helpful votes, a moderation reason. */
+  footer?: ReactNode;
+}
+
+/** One review with its outcome, pressure and checklist. Text is shown as text. */
+export function ReviewItem({ review, date, withheldText, footer }: ReviewItemProps) {
   const titleId = `review-${review.id}-title`;
   const done = CHECKLIST.filter((item) => review.checklist[item.key] === true);
   return (
-    <Card as="article" aria-labelledby={titleId} className="p-5 sm:p-6">
+    <Card
+      as="article"
+      id={`review-${review.id}`}
+      aria-labelledby={titleId}
+      className="scroll-mt-6 p-5 sm:p-6"
+    >
       <header>
         <Stars value={review.rating} size="sm" />
         <h3 id={titleId} className="mt-2 text-base font-semibold text-stone-900">
           {review.title || `Review by ${review.authorName}`}
         </h3>
-        <Meta review={review} />
+        <Meta review={review} date={date} />
       </header>
 
       {review.intent || review.condition ? (
@@ -86,9 +110,13 @@ export function ReviewItem({ review }: { review: PublicReview }) {
         </ul>
       ) : null}
 
-      <p className="mt-3 text-[0.9375rem] leading-relaxed whitespace-pre-line text-stone-800">
-        {review.body}
-      </p>
+      {withheldText ? (
+        <p className="mt-3 text-sm text-stone-600 italic">{withheldText}</p>
+      ) : (
+        <p className="mt-3 text-[0.9375rem] leading-relaxed whitespace-pre-line text-stone-800">
+          {review.body}
+        </p>
+      )}
 
       <div className="mt-4 space-y-3">
         <PainJourney
@@ -120,6 +148,7 @@ export function ReviewItem({ review }: { review: PublicReview }) {
           </p>
         ) : null}
       </div>
+      {footer ? <footer className="mt-4 border-t border-stone-100 pt-3">{footer}</footer> : null}
     </Card>
   );
 }

@@ -18,6 +18,9 @@ import { intent, pressureAdjusted, reviewStatus } from './enums';
 import { conditions } from './taxonomy';
 import { therapists } from './therapists';
 
+/** The consent a reviewer gives to show their condition; stored with each review that has it. */
+export const CONDITION_CONSENT_TEXT = 'Show the condition I was treated for on my public review.';
+
 export const reviews = pgTable(
   'reviews',
   {

@@ -7,6 +7,7 @@
  * that fit together) and carry a hidden skill that drives their reviews' outcomes.
  */
 import { FOLLOW_UP_WEEKS, type FollowUpWeeks } from '../aggregates';
+import { CONDITION_CONSENT_TEXT } from '../schema/reviews';
 import { CONDITIONS } from '../taxonomy';
 import type {
   Intent,
@@ -665,7 +666,6 @@ export function generateUser(seed: number, index: number, now: Date): UserDraft 
 // Reviews
 // ---------------------------------------------------------------------------------------------
 
-export const CONDITION_CONSENT_TEXT = 'Show the condition I was treated for on my public review.';
 
 export interface FollowUpDraft {
   weeksAfter: FollowUpWeeks;

@@ -1608,20 +1608,21 @@ function reviewBody(
   return fitLength(parts.join(' '), 5000);
 }
 
+/** Why seeded reviews wait for a moderator: hold codes of the review risk check. */
 export const PENDING_REASONS = [
-  'New account: a moderator checks first reviews before they appear.',
-  'Mentions a discount or gift; a moderator is checking that it was not a rewarded review.',
-  'Contains a phone number or link; held for a moderator.',
-  'Reported by the practitioner; a moderator is checking the content.',
-  'Possible health details about another person; held for a moderator.',
+  'new_account',
+  'contact_details',
+  'third_party_health',
+  'duplicate',
 ] as const;
 
+/** Why seeded reviews are not recommended: content reasons moderators choose from. */
 export const NOT_RECOMMENDED_REASONS = [
-  'Reads like an advertisement rather than a first-hand experience.',
-  'Appears to come from someone connected to the practice, without disclosure.',
-  'Describes a different business.',
-  'Near-identical to other reviews posted from the same network.',
-  'Does not describe a visit; it responds to another review.',
+  'spam',
+  'conflict_of_interest',
+  'not_first_hand',
+  'duplicate',
+  'off_topic',
 ] as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq, getTableColumns, getTableName, inArray, or, sql, type Column } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { recomputeTherapistStats } from '@/db/aggregates';
@@ -9,8 +9,11 @@ import {
   auditLog,
   devMailbox,
   passkeys,
+  reviewAppeals,
   reviewFollowUps,
+  reviewReports,
   reviewVersions,
+  reviewVotes,
   reviews,
   sessions,
   therapists,
@@ -160,9 +163,44 @@ const PASSKEY_COLUMNS = {
   createdAt: passkeys.createdAt,
   lastUsedAt: passkeys.lastUsedAt,
 };
-const { authorId: _authorId, ...REVIEW_COLUMNS } = getTableColumns(reviews);
+const {
+  authorId: _authorId,
+  moderatedById: _moderatedById,
+  ...REVIEW_COLUMNS
+} = getTableColumns(reviews);
 const REVIEW_VERSION_COLUMNS = getTableColumns(reviewVersions);
 const FOLLOW_UP_COLUMNS = getTableColumns(reviewFollowUps);
+const VOTE_COLUMNS = { reviewId: reviewVotes.reviewId, createdAt: reviewVotes.createdAt };
+const VOTE_ON_YOUR_REVIEW_COLUMNS = {
+  reviewId: reviewVotes.reviewId,
+  createdAt: reviewVotes.createdAt,
+};
+const REPORT_COLUMNS = {
+  id: reviewReports.id,
+  reviewId: reviewReports.reviewId,
+  reason: reviewReports.reason,
+  note: reviewReports.note,
+  createdAt: reviewReports.createdAt,
+  resolvedAt: reviewReports.resolvedAt,
+};
+const REPORT_ON_YOUR_REVIEW_COLUMNS = {
+  id: reviewReports.id,
+  reviewId: reviewReports.reviewId,
+  createdAt: reviewReports.createdAt,
+  resolvedAt: reviewReports.resolvedAt,
+};
+const APPEAL_COLUMNS = {
+  id: reviewAppeals.id,
+  reviewId: reviewAppeals.reviewId,
+  statement: reviewAppeals.statement,
+  createdAt: reviewAppeals.createdAt,
+  decidedAt: reviewAppeals.decidedAt,
+  outcome: reviewAppeals.outcome,
+};
+const WHICH_MODERATOR =
+  'Which moderator decided is withheld: the decision, its reason and its date are exported.';
+const MODERATION_ACTS =
+  'Decisions taken as a moderator are acts of the role, not personal data: the export lists the ids of what was decided, and the records stay (without a link to the account) after a deletion.';
 const AUDIT_COLUMNS = {
   id: auditLog.id,
   at: auditLog.at,
@@ -174,7 +212,7 @@ const AUDIT_COLUMNS = {
 const LISTING_COLUMNS = { id: therapists.id, slug: therapists.slug, name: therapists.name };
 
 interface CoverageEntry {
-  /** The key of the export that holds these rows. */
+  /** The key of the export that holds these rows (a dotted path for nested keys). */
   section: string;
   table: PgTable;
   /** The columns that say a row is the member's (equal to their id, or to an owned row's id). */
@@ -232,6 +270,7 @@ const COVERAGE: CoverageEntry[] = [
     owner: [reviews.authorId],
     owned: true,
     exported: REVIEW_COLUMNS,
+    withheld: { columns: [reviews.moderatedById], reason: WHICH_MODERATOR },
   },
   {
     section: 'reviewVersions',
@@ -248,6 +287,98 @@ const COVERAGE: CoverageEntry[] = [
     via: reviews,
     owned: true,
     exported: FOLLOW_UP_COLUMNS,
+  },
+  {
+    section: 'reviewAppeals',
+    table: reviewAppeals,
+    owner: [reviewAppeals.reviewId],
+    via: reviews,
+    owned: true,
+    exported: APPEAL_COLUMNS,
+    withheld: {
+      columns: [reviewAppeals.originalModeratorId, reviewAppeals.decidedById],
+      reason: WHICH_MODERATOR,
+    },
+  },
+  {
+    section: 'votesOnYourReviews',
+    table: reviewVotes,
+    owner: [reviewVotes.reviewId],
+    via: reviews,
+    owned: false,
+    exported: VOTE_ON_YOUR_REVIEW_COLUMNS,
+    withheld: {
+      columns: [reviewVotes.userId],
+      reason: 'Who found your reviews helpful is withheld: each vote is that member’s.',
+    },
+  },
+  {
+    section: 'reportsOnYourReviews',
+    table: reviewReports,
+    owner: [reviewReports.reviewId],
+    via: reviews,
+    owned: false,
+    exported: REPORT_ON_YOUR_REVIEW_COLUMNS,
+    withheld: {
+      columns: [
+        reviewReports.reporterId,
+        reviewReports.reason,
+        reviewReports.note,
+        reviewReports.resolvedById,
+      ],
+      reason:
+        'Who reported your reviews, why and what they wrote are withheld: reports reach the moderators in confidence.',
+    },
+  },
+  {
+    section: 'reviewVotes',
+    table: reviewVotes,
+    owner: [reviewVotes.userId],
+    owned: true,
+    exported: VOTE_COLUMNS,
+  },
+  {
+    section: 'reviewReports',
+    table: reviewReports,
+    owner: [reviewReports.reporterId],
+    owned: true,
+    exported: REPORT_COLUMNS,
+    withheld: {
+      columns: [reviewReports.resolvedById],
+      reason: 'Which moderator resolved your report is withheld; when it was resolved is exported.',
+    },
+  },
+  {
+    section: 'moderationActs.reviewsDecided',
+    table: reviews,
+    owner: [reviews.moderatedById],
+    owned: false,
+    exported: { id: reviews.id },
+    partial: MODERATION_ACTS,
+  },
+  {
+    section: 'moderationActs.reportsResolved',
+    table: reviewReports,
+    owner: [reviewReports.resolvedById],
+    owned: false,
+    exported: { id: reviewReports.id },
+    partial: MODERATION_ACTS,
+  },
+  {
+    section: 'moderationActs.appealsAgainstYourDecisions',
+    table: reviewAppeals,
+    owner: [reviewAppeals.originalModeratorId],
+    owned: false,
+    exported: { id: reviewAppeals.id },
+    partial: MODERATION_ACTS,
+  },
+  {
+    section: 'moderationActs.appealsDecided',
+    table: reviewAppeals,
+    owner: [reviewAppeals.decidedById],
+    owned: false,
+    exported: { id: reviewAppeals.id },
+    partial: MODERATION_ACTS,
   },
   {
     section: 'auditLog',
@@ -352,6 +483,62 @@ export async function exportAccountData(viewer: Viewer | null) {
               .from(reviewFollowUps)
               .where(inArray(reviewFollowUps.reviewId, reviewIds))
               .orderBy(asc(reviewFollowUps.reviewId), asc(reviewFollowUps.weeksAfter));
+      const appealRows =
+        reviewIds.length === 0
+          ? []
+          : await tx
+              .select(APPEAL_COLUMNS)
+              .from(reviewAppeals)
+              .where(inArray(reviewAppeals.reviewId, reviewIds))
+              .orderBy(asc(reviewAppeals.id));
+      const votesOnYourReviews =
+        reviewIds.length === 0
+          ? []
+          : await tx
+              .select(VOTE_ON_YOUR_REVIEW_COLUMNS)
+              .from(reviewVotes)
+              .where(inArray(reviewVotes.reviewId, reviewIds))
+              .orderBy(asc(reviewVotes.reviewId), asc(reviewVotes.createdAt));
+      const reportsOnYourReviews =
+        reviewIds.length === 0
+          ? []
+          : await tx
+              .select(REPORT_ON_YOUR_REVIEW_COLUMNS)
+              .from(reviewReports)
+              .where(inArray(reviewReports.reviewId, reviewIds))
+              .orderBy(asc(reviewReports.id));
+      const voteRows = await tx
+        .select(VOTE_COLUMNS)
+        .from(reviewVotes)
+        .where(eq(reviewVotes.userId, me.userId))
+        .orderBy(asc(reviewVotes.createdAt), asc(reviewVotes.reviewId));
+      const reportRows = await tx
+        .select(REPORT_COLUMNS)
+        .from(reviewReports)
+        .where(eq(reviewReports.reporterId, me.userId))
+        .orderBy(asc(reviewReports.id));
+      const idsWhere = async (table: PgTable, idColumn: AnyPgColumn, owner: AnyPgColumn) =>
+        (
+          await tx
+            .select({ id: idColumn })
+            .from(table)
+            .where(eq(owner, me.userId))
+            .orderBy(asc(idColumn))
+        ).map((row) => Number(row.id));
+      const moderationActs = {
+        reviewsDecided: await idsWhere(reviews, reviews.id, reviews.moderatedById),
+        reportsResolved: await idsWhere(
+          reviewReports,
+          reviewReports.id,
+          reviewReports.resolvedById,
+        ),
+        appealsAgainstYourDecisions: await idsWhere(
+          reviewAppeals,
+          reviewAppeals.id,
+          reviewAppeals.originalModeratorId,
+        ),
+        appealsDecided: await idsWhere(reviewAppeals, reviewAppeals.id, reviewAppeals.decidedById),
+      };
       const auditRows = await tx
         .select(AUDIT_COLUMNS)
         .from(auditLog)
@@ -374,6 +561,12 @@ export async function exportAccountData(viewer: Viewer | null) {
         reviews: reviewRows,
         reviewVersions: versionRows,
         reviewFollowUps: followUpRows,
+        reviewAppeals: appealRows,
+        votesOnYourReviews,
+        reportsOnYourReviews,
+        reviewVotes: voteRows,
+        reviewReports: reportRows,
+        moderationActs,
         // Who else took part (a moderator, another member) is not shown: only whether it was you.
         auditLog: auditRows.map(({ actorId, subjectUserId, ...entry }) => ({
           ...entry,
@@ -422,12 +615,12 @@ function wrongConfirmation(): never {
 
 /**
  * Deletes the viewer's account in one transaction. Their reviews are deleted or kept without an
- * author (shown as "Former member"), as they chose; claimed listings are released; every
- * session ends, with outstanding sign-in links, passkey challenges and rate-limit counters that
- * name them; the user row goes (linked accounts and passkeys with it; audit entries keep no
- * link to them). The affected therapists'
- * aggregates are recomputed in the same transaction, and the outbox triggers queue their search
- * documents.
+ * author (shown as "Former member"), as they chose; their helpful votes and their reports go;
+ * claimed listings are released; every session ends, with outstanding sign-in links, passkey
+ * challenges and rate-limit counters that name them; the user row goes (linked accounts and
+ * passkeys with it; audit entries and moderation decisions keep no link to them). The affected
+ * therapists' aggregates are recomputed in the same transaction, and the outbox triggers queue
+ * their search documents.
  */
 export async function deleteAccount(
   viewer: Viewer | null,
@@ -450,7 +643,7 @@ export async function deleteAccount(
       .where(eq(reviews.authorId, user.id));
     const reviewIds = written.map((r) => r.id);
     if (choice === 'delete') {
-      // Versions and follow-up answers go with their review.
+      // Versions, follow-up answers, appeals, and others' votes and reports go with the review.
       await tx.delete(reviews).where(eq(reviews.authorId, user.id));
     } else if (reviewIds.length > 0) {
       await tx.update(reviews).set({ authorId: null }).where(eq(reviews.authorId, user.id));
@@ -461,6 +654,11 @@ export async function deleteAccount(
           sql`, `,
         )}) and jsonb_typeof(snapshot) = 'object'`);
     }
+
+    // Their votes and reports go too: a report's note may describe them. What they decided as a
+    // moderator stays, without a link to them (the foreign keys set it to null).
+    await tx.delete(reviewVotes).where(eq(reviewVotes.userId, user.id));
+    await tx.delete(reviewReports).where(eq(reviewReports.reporterId, user.id));
 
     const released = await tx
       .update(therapists)

@@ -1,12 +1,11 @@
 import 'server-only';
-import { CARD_MODALITIES } from '@/lib/config';
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { getDb, selectRows } from '@/db';
 import {
   conditions,
   modalities,
   practiceLocations,
-  reviewFollowUps,
+  reviewVotes,
   reviews,
   therapistConditions,
   therapistModalities,
@@ -14,8 +13,12 @@ import {
   therapists,
   users,
 } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { CARD_MODALITIES } from '@/lib/config';
 import { distanceKmSql, withinBoxSql, type LatLng } from '@/lib/geo';
-import { toOutcomeFigure } from './outcomes';
+import { toConditionOutcomes, toOutcomeFigure, toReliefCurve, type StageScores } from './outcomes';
+import { consentedCondition, loadFollowUps, reviewColumns, toReviewContent } from './review-rows';
+import type { ReviewListQuery } from './review-params';
 import type {
   ModalityTag,
   Page,
@@ -28,7 +31,6 @@ import type {
 } from './types';
 
 export const REVIEWS_PAGE_SIZE = 10;
-const ANONYMISED_AUTHOR = 'Former member';
 
 function toStarCounts(values: readonly number[] | null | undefined): RatingSummary['starCounts'] {
   const v = values ?? [];
@@ -169,6 +171,7 @@ export async function getTherapistProfile(slug: string): Promise<TherapistProfil
         lastingReliefCount: therapistStats.lastingReliefCount,
         pendingCount: therapistStats.pendingCount,
         notRecommendedCount: therapistStats.notRecommendedCount,
+        conditionOutcomes: therapistStats.conditionOutcomes,
       },
     })
     .from(therapists)
@@ -177,31 +180,44 @@ export async function getTherapistProfile(slug: string): Promise<TherapistProfil
     .limit(1);
   if (!row) return null;
 
-  const [modalityTags, conditionTags, locations] = await Promise.all([
-    listModalityTags([row.id]),
-    db
-      .select({ slug: conditions.slug, name: conditions.name })
-      .from(therapistConditions)
-      .innerJoin(conditions, eq(conditions.id, therapistConditions.conditionId))
-      .where(eq(therapistConditions.therapistId, row.id))
-      .orderBy(asc(conditions.id)),
-    db
-      .select({
-        name: practiceLocations.name,
-        address: practiceLocations.address,
-        city: practiceLocations.city,
-        region: practiceLocations.region,
-        postalCode: practiceLocations.postalCode,
-        country: practiceLocations.country,
-        latitude: practiceLocations.latitude,
-        longitude: practiceLocations.longitude,
-        startsOn: practiceLocations.startsOn,
-        endsOn: practiceLocations.endsOn,
-      })
-      .from(practiceLocations)
-      .where(eq(practiceLocations.therapistId, row.id))
-      .orderBy(sql`${practiceLocations.endsOn} desc nulls first`, desc(practiceLocations.startsOn)),
-  ]);
+  const outcomeCounts = row.stats?.conditionOutcomes ?? {};
+  const outcomeConditionIds = Object.keys(outcomeCounts).map(Number).filter(Number.isInteger);
+  const [modalityTags, conditionTags, locations, stageScores, outcomeConditions] =
+    await Promise.all([
+      listModalityTags([row.id]),
+      db
+        .select({ slug: conditions.slug, name: conditions.name })
+        .from(therapistConditions)
+        .innerJoin(conditions, eq(conditions.id, therapistConditions.conditionId))
+        .where(eq(therapistConditions.therapistId, row.id))
+        .orderBy(asc(conditions.id)),
+      db
+        .select({
+          name: practiceLocations.name,
+          address: practiceLocations.address,
+          city: practiceLocations.city,
+          region: practiceLocations.region,
+          postalCode: practiceLocations.postalCode,
+          country: practiceLocations.country,
+          latitude: practiceLocations.latitude,
+          longitude: practiceLocations.longitude,
+          startsOn: practiceLocations.startsOn,
+          endsOn: practiceLocations.endsOn,
+        })
+        .from(practiceLocations)
+        .where(eq(practiceLocations.therapistId, row.id))
+        .orderBy(
+          sql`${practiceLocations.endsOn} desc nulls first`,
+          desc(practiceLocations.startsOn),
+        ),
+      listStageScores(row.id),
+      outcomeConditionIds.length > 0
+        ? db
+            .select({ id: conditions.id, slug: conditions.slug, name: conditions.name })
+            .from(conditions)
+            .where(inArray(conditions.id, outcomeConditionIds))
+        : Promise.resolve([]),
+    ]);
 
   const s = row.stats;
   const rating: RatingSummary = {
@@ -242,113 +258,126 @@ export async function getTherapistProfile(slug: string): Promise<TherapistProfil
     rating,
     improved: toOutcomeFigure(rating.improvedCount, rating.outcomeReports),
     lastingRelief: toOutcomeFigure(rating.lastingReliefCount, rating.followedUpCount),
+    reliefCurve: toReliefCurve(stageScores),
+    conditionOutcomes: toConditionOutcomes(
+      outcomeCounts,
+      new Map(outcomeConditions.map(({ id, ...tag }) => [id, tag])),
+    ),
   };
 }
 
-/** Published reviews of a therapist, newest first, one page at a time. */
+/**
+ * Median pain of a therapist's published reviews at each stage. "Before" and "at review" come
+ * from the outcome reports (pain given before and now); each follow-up from the answers of
+ * reviewers who gave their pain before (the base of lasting relief).
+ */
+async function listStageScores(therapistId: number): Promise<StageScores[]> {
+  const rows = await selectRows<{
+    stage: StageScores['stage'];
+    weeks_after: number | null;
+    n: number;
+    median: number | null;
+  }>(
+    getDb(),
+    sql`with published as (
+          select id, pain_before, pain_now from reviews
+          where therapist_id = ${therapistId} and status = 'published' and pain_before is not null
+        ),
+        reports as (select * from published where pain_now is not null)
+        select 'before' as stage, null::int as weeks_after, count(*)::int as n,
+               percentile_cont(0.5) within group (order by pain_before)::float8 as median
+          from reports
+        union all
+        select 'review', null::int, count(*)::int,
+               percentile_cont(0.5) within group (order by pain_now)::float8
+          from reports
+        union all
+        select 'follow_up', fu.weeks_after::int, count(*)::int,
+               percentile_cont(0.5) within group (order by fu.pain_now)::float8
+          from published p join review_follow_ups fu on fu.review_id = p.id
+          group by fu.weeks_after`,
+  );
+  return rows.map((r) => ({
+    stage: r.stage,
+    weeksAfter: r.weeks_after === null ? null : Number(r.weeks_after),
+    n: Number(r.n),
+    median: r.median === null ? null : Number(r.median),
+  }));
+}
+
+/** Options of `listTherapistReviews`: the address's settings, a page size, and who is looking. */
+export interface ReviewListOptions extends Partial<Omit<ReviewListQuery, 'page'>> {
+  page: number;
+  pageSize?: number;
+  /** The signed-in viewer, for their votes and to know their own review; null when signed out. */
+  viewer?: Pick<Viewer, 'userId'> | null;
+}
+
+/**
+ * Published reviews of a therapist, one page at a time, filtered and sorted as asked (newest
+ * first when no sort is given). Pending, not recommended and removed reviews never appear.
+ */
 export async function listTherapistReviews(
   therapistId: number,
-  options: { page: number; pageSize?: number },
+  options: ReviewListOptions,
 ): Promise<Page<PublicReview>> {
   const db = getDb();
   const pageSize = Math.min(Math.max(1, options.pageSize ?? REVIEWS_PAGE_SIZE), 50);
   const page = Math.max(1, Math.floor(options.page));
-  const published = and(eq(reviews.therapistId, therapistId), eq(reviews.status, 'published'));
+  const viewerId = options.viewer?.userId ?? null;
+  const filters: SQL[] = [eq(reviews.therapistId, therapistId), eq(reviews.status, 'published')];
+  if (options.condition) {
+    // Only reviews whose reviewer chose to show the condition: a private one is never matched.
+    filters.push(
+      eq(reviews.conditionPublic, true),
+      sql`${reviews.conditionId} = (select ${conditions.id} from ${conditions} where ${conditions.slug} = ${options.condition})`,
+    );
+  }
+  if (options.intent) filters.push(eq(reviews.intent, options.intent));
+  if (options.stars) filters.push(eq(reviews.rating, options.stars));
+  const where = and(...filters);
 
-  const [totalRow] = await db.select({ total: count() }).from(reviews).where(published);
+  const [totalRow] = await db.select({ total: count() }).from(reviews).where(where);
   const total = totalRow?.total ?? 0;
+
+  const helpfulCount = sql<number>`(select count(*) from ${reviewVotes} where ${reviewVotes.reviewId} = ${reviews.id})::int`;
+  const newest = [desc(reviews.publishedAt), desc(reviews.id)];
+  const order = {
+    helpful: [desc(helpfulCount), ...newest],
+    newest,
+    highest: [desc(reviews.rating), ...newest],
+    lowest: [asc(reviews.rating), ...newest],
+  }[options.sort ?? 'newest'];
 
   const rows = await db
     .select({
-      id: reviews.id,
-      authorName: users.displayName,
-      rating: reviews.rating,
-      title: reviews.title,
-      body: reviews.body,
-      visitMonth: reviews.visitMonth,
-      sessionsCount: reviews.sessionsCount,
-      intent: reviews.intent,
-      conditionPublic: reviews.conditionPublic,
-      conditionSlug: conditions.slug,
-      conditionName: conditions.name,
-      painBefore: reviews.painBefore,
-      painNow: reviews.painNow,
-      pressureWanted: reviews.pressureWanted,
-      pressureReceived: reviews.pressureReceived,
-      pressureAdjusted: reviews.pressureAdjusted,
-      assessedBefore: reviews.assessedBefore,
-      explainedCause: reviews.explainedCause,
-      gaveHomeCare: reviews.gaveHomeCare,
-      setExpectations: reviews.setExpectations,
-      referredOut: reviews.referredOut,
-      wouldRecommend: reviews.wouldRecommend,
+      ...reviewColumns,
       publishedAt: reviews.publishedAt,
-      version: reviews.version,
+      helpfulCount,
+      voted: viewerId
+        ? sql<boolean>`exists (select 1 from ${reviewVotes} where ${reviewVotes.reviewId} = ${reviews.id} and ${reviewVotes.userId} = ${viewerId})`
+        : sql<boolean>`false`,
+      own: viewerId
+        ? sql<boolean>`coalesce(${reviews.authorId} = ${viewerId}, false)`
+        : sql<boolean>`false`,
     })
     .from(reviews)
     .leftJoin(users, eq(users.id, reviews.authorId))
-    .leftJoin(
-      conditions,
-      and(eq(conditions.id, reviews.conditionId), eq(reviews.conditionPublic, true)),
-    )
-    .where(published)
-    .orderBy(desc(reviews.publishedAt), desc(reviews.id))
+    .leftJoin(conditions, consentedCondition)
+    .where(where)
+    .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize);
 
-  const followUps = new Map<number, PublicReview['followUps']>();
-  if (rows.length > 0) {
-    const answers = await db
-      .select({
-        reviewId: reviewFollowUps.reviewId,
-        weeksAfter: reviewFollowUps.weeksAfter,
-        painNow: reviewFollowUps.painNow,
-      })
-      .from(reviewFollowUps)
-      .where(
-        inArray(
-          reviewFollowUps.reviewId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(reviewFollowUps.weeksAfter));
-    for (const { reviewId, ...answer } of answers) {
-      const list = followUps.get(reviewId) ?? [];
-      list.push(answer);
-      followUps.set(reviewId, list);
-    }
-  }
-
+  const followUps = await loadFollowUps(rows.map((r) => r.id));
   const items = rows.map((r): PublicReview => ({
-    id: r.id,
-    authorName: r.authorName ?? ANONYMISED_AUTHOR,
-    rating: r.rating,
-    title: r.title,
-    body: r.body,
-    visitMonth: r.visitMonth ? r.visitMonth.slice(0, 7) : null,
-    sessionsCount: r.sessionsCount,
-    intent: r.intent,
-    condition:
-      r.conditionPublic && r.conditionSlug && r.conditionName
-        ? { slug: r.conditionSlug, name: r.conditionName }
-        : null,
-    painBefore: r.painBefore,
-    painNow: r.painNow,
-    pressure:
-      r.pressureWanted !== null && r.pressureReceived !== null
-        ? { wanted: r.pressureWanted, received: r.pressureReceived, adjusted: r.pressureAdjusted }
-        : null,
-    checklist: {
-      assessedBefore: r.assessedBefore,
-      explainedCause: r.explainedCause,
-      gaveHomeCare: r.gaveHomeCare,
-      setExpectations: r.setExpectations,
-      referredOut: r.referredOut,
-    },
-    wouldRecommend: r.wouldRecommend,
+    ...toReviewContent(r, followUps.get(r.id) ?? []),
     publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
-    edited: r.version > 1,
-    followUps: followUps.get(r.id) ?? [],
+    helpful: {
+      count: Number(r.helpfulCount),
+      voted: Boolean(r.voted),
+      viewer: viewerId === null ? 'signed_out' : r.own ? 'author' : 'member',
+    },
   }));
 
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };

@@ -101,6 +101,43 @@ export interface TherapistProfile {
   /** Share of outcome reporters improved by 2+ points; null under 5 reports. */
   improved: OutcomeFigure | null;
   lastingRelief: OutcomeFigure | null;
+  /** Median pain at each stage, from published outcome reports; null under 5 reports. */
+  reliefCurve: ReliefCurve | null;
+  /** Outcomes per condition (public conditions only) with 5 reports or more, most reports first. */
+  conditionOutcomes: ConditionOutcome[];
+}
+
+/** Where on a reviewer's way a pain score was taken. */
+export type ReliefStage = 'before' | 'review' | 'week2' | 'week6' | 'week12';
+
+export interface ReliefPoint {
+  stage: ReliefStage;
+  /** Weeks after the review for follow-ups, null for "before" and "at review". */
+  weeksAfter: number | null;
+  /** Pain scores behind this point. */
+  n: number;
+  /** Median pain (0-10) of those scores; null while they are fewer than 5. */
+  median: number | null;
+}
+
+/**
+ * Median self-reported pain of a therapist's published outcome reports (reviews that gave pain
+ * before and now): before the first session, when writing the review, and at each follow-up
+ * answered. Each point has its own number of reports.
+ */
+export interface ReliefCurve {
+  /** Outcome reports behind the "before" and "at review" points. */
+  reports: number;
+  points: ReliefPoint[];
+}
+
+/** "7 of 9 reviewers with lower back pain improved by 2+ points; 5 of 6 still better at 6 weeks". */
+export interface ConditionOutcome {
+  condition: TaxonomyTag;
+  /** Improved by 2+ points, over the reviewers with this condition who reported pain. */
+  improved: OutcomeFigure;
+  /** Still better at the 6-week follow-up, over those followed up; null under 5 answers. */
+  lastingRelief: OutcomeFigure | null;
 }
 
 export interface PublicReview {
@@ -132,6 +169,38 @@ export interface PublicReview {
   edited: boolean;
   /** "Still better?" answers, in order of weeks. */
   followUps: { weeksAfter: number; painNow: number }[];
+  /** "Helpful" votes, and what the viewer may do about them. */
+  helpful: HelpfulState;
+}
+
+/** A review's helpful votes as one viewer sees them. */
+export interface HelpfulState {
+  count: number;
+  /** The viewer voted this review helpful. */
+  voted: boolean;
+  /** Who is looking: signed out, the review's author, or another member who may vote. */
+  viewer: 'signed_out' | 'author' | 'member';
+}
+
+/** A review moderators marked "not recommended", shown apart with the content reason. */
+export interface NotRecommendedReview extends Omit<PublicReview, 'helpful' | 'publishedAt'> {
+  /** ISO timestamp of when it was written (it was never published). */
+  writtenAt: string;
+  /** Why it is not recommended, in words about its content. */
+  reason: string;
+  /** The title and text are withheld (empty) because they hold someone's personal details. */
+  textWithheld: boolean;
+}
+
+/** The viewer's own review of a therapist, for "Edit your review". */
+export interface OwnReviewSummary {
+  id: number;
+  status: 'pending' | 'published' | 'not_recommended' | 'removed';
+}
+
+/** A condition that reviewers chose to show, with how many published reviews name it. */
+export interface ReviewConditionOption extends TaxonomyTag {
+  count: number;
 }
 
 export interface Page<T> {

@@ -13,9 +13,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createScratchDatabase } from '../support/database';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { ROOT, runStep, startServer, stopServer, type AppServer } from './processes';
 
@@ -248,7 +248,7 @@ export function emailAddressesIn(html: string): string[] {
 /* The run                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-let tempDir: string | undefined;
+let scratch: { url: string; drop(): Promise<void> } | undefined;
 /** The SMTP server the app sends its mail to. */
 export let smtp: SmtpSink | undefined;
 let server: AppServer | undefined;
@@ -267,6 +267,8 @@ before(
     delete env.MEILISEARCH_HOST;
     delete env.MEILISEARCH_API_KEY;
     env.AUTH_SECRET = process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
+    // Follow-ups due "weeks" after a review arrive within seconds (journeys/reviews.ts).
+    env.FOLLOW_UP_WEEK_SECONDS = '1';
     smtp = await startSmtpSink();
     env.SMTP_URL = smtp.url;
 
@@ -275,9 +277,14 @@ before(
       env.DATABASE_URL = externalUrl;
       console.log('# database: E2E_DATABASE_URL');
     } else {
-      tempDir = await mkdtemp(path.join(tmpdir(), 'unknot-e2e-'));
-      env.PGLITE_DATA_DIR = path.join(tempDir, 'pglite');
-      console.log(`# database: embedded at ${env.PGLITE_DATA_DIR}`);
+      // A throwaway database on the local Postgres server, which journeys may also reach.
+      scratch = await createScratchDatabase(
+        process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        'unknot_e2e',
+      );
+      env.DATABASE_URL = scratch.url;
+      process.env.E2E_DATABASE_URL = scratch.url;
+      console.log('# database: a scratch database on the local Postgres server');
     }
 
     if (!existsSync(SEED_CLI)) {
@@ -332,7 +339,7 @@ after(async () => {
     await smtp?.close();
   });
   await attempt('remove temporary data', async () => {
-    if (tempDir) await rm(tempDir, { recursive: true, force: true, maxRetries: 5 });
+    await scratch?.drop();
   });
   if (failures.length > 0) {
     throw new AggregateError(failures, 'Cleaning up after the browser test failed');

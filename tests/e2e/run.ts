@@ -11,6 +11,8 @@ import './journeys/browse';
 import './journeys/sign-in';
 import './journeys/account';
 import './journeys/passkeys';
+import './journeys/reviews';
+import './journeys/moderation';
 
 describe('server', () => {
   test('logged no errors while serving the pages', () => {

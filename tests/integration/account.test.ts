@@ -12,7 +12,10 @@ import {
   accounts,
   auditLog,
   passkeys,
+  reviewAppeals,
+  reviewReports,
   reviewVersions,
+  reviewVotes,
   reviews,
   searchDocuments,
   sessions,
@@ -150,11 +153,14 @@ async function viewerFor(token: string): Promise<Viewer> {
 const SECRET_ACCESS = `gho_${randomBytes(12).toString('hex')}`;
 const SECRET_REFRESH = `ghr_${randomBytes(12).toString('hex')}`;
 const SECRET_ID_TOKEN = `eyJ${randomBytes(12).toString('hex')}`;
+const CONFIDENTIAL_NOTE = `He crossed a line ${randomBytes(6).toString('hex')}`;
 
 /**
  * A member with something in every table that can hold their data: sessions, a passkey, a
  * linked account, published reviews with versions and follow-ups, a claimed listing, audit
- * entries about them and by them. Also another member, whose data must never show up.
+ * entries about them and by them, helpful votes and reports (theirs, and others' on their
+ * reviews), an appeal, and acts as a moderator (decided reviews, resolved reports, appeals).
+ * Also another member, whose data must never show up.
  */
 async function richMember(options: { word: string }) {
   const email = `rich-${randomBytes(4).toString('hex')}@example.org`;
@@ -228,6 +234,68 @@ async function richMember(options: { word: string }) {
     { actorId: member.id, action: 'review.reported', subjectUserId: other.id },
     { actorId: other.id, action: 'review.reported', subjectUserId: other.id },
   ]);
+  // Votes and reports: theirs on the other member's review, the other member's on theirs (with
+  // a confidential note that must not reach their export).
+  await database.db.insert(reviewVotes).values([
+    { reviewId: othersReview.review.id, userId: member.id },
+    { reviewId: first.review.id, userId: other.id },
+  ]);
+  await database.db.insert(reviewReports).values([
+    {
+      reviewId: othersReview.review.id,
+      reporterId: member.id,
+      reason: 'off_topic',
+      note: `My own note ${options.word}`,
+    },
+    {
+      reviewId: first.review.id,
+      reporterId: other.id,
+      reason: 'safety_concern',
+      note: CONFIDENTIAL_NOTE,
+    },
+  ]);
+  // Their appeal (the database does not tie an appeal to the review's status).
+  await database.db.insert(reviewAppeals).values({
+    reviewId: pending.review.id,
+    statement: 'Please look again: it describes my own sessions.',
+    originalModeratorId: other.id,
+  });
+  // As a moderator: a decided review, a resolved report, an appeal against their decision and
+  // an appeal they decided (on a third member's review).
+  const third = await createMember({ displayName: 'Third Person' });
+  const thirdsReview = await createReview(database.db, {
+    authorId: third.id,
+    therapistId: claimed.therapist.id,
+    status: 'removed',
+    moderatedById: other.id,
+  });
+  await database.db
+    .update(reviews)
+    .set({ moderatedById: member.id, moderatedAt: new Date() })
+    .where(eq(reviews.id, othersReview.review.id));
+  await database.db.insert(reviewReports).values({
+    reviewId: othersReview.review.id,
+    reporterId: third.id,
+    reason: 'fake',
+    resolvedAt: new Date(),
+    resolvedById: member.id,
+  });
+  await database.db.insert(reviewAppeals).values([
+    {
+      reviewId: othersReview.review.id,
+      statement: 'The other member appeals.',
+      originalModeratorId: member.id,
+    },
+    {
+      reviewId: thirdsReview.review.id,
+      statement: 'The third member appeals.',
+      originalModeratorId: other.id,
+      decidedById: member.id,
+      decidedAt: new Date(),
+      outcome: 'upheld',
+    },
+  ]);
+
   await database.db.insert(verificationTokens).values({
     identifier: email,
     token: randomBytes(16).toString('hex'),
@@ -252,6 +320,7 @@ async function richMember(options: { word: string }) {
     claimed,
     reviewIds: [first.review.id, pending.review.id],
     othersReviewId: othersReview.review.id,
+    thirdsReviewId: thirdsReview.review.id,
   };
 }
 
@@ -472,7 +541,9 @@ describe('exportAccountData', () => {
         database.db,
         sql`select count(*)::int as n from ${sql.identifier(entry.table)} where ${owner}`,
       );
-      const section = json[entry.section];
+      const section = entry.section
+        .split('.')
+        .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], json);
       const exported = Array.isArray(section) ? section.length : section ? 1 : 0;
       expect(exported, `rows of ${entry.table} in "${entry.section}"`).toBe(row!.n);
       expect(row!.n, `the fixture has rows in ${entry.table}`).toBeGreaterThan(0);
@@ -522,6 +593,64 @@ describe('exportAccountData', () => {
     }
     expect(text).not.toContain(rich.other.id);
     expect(text).not.toContain(rich.other.email);
+
+    // Votes, reports and appeals: the member's own in full; others' on their reviews without
+    // who or why (a report is confidential); no moderator named anywhere.
+    expect(data.reviewVotes).toEqual([
+      { reviewId: rich.othersReviewId, createdAt: expect.any(Date) as Date },
+    ]);
+    expect(data.votesOnYourReviews).toEqual([
+      { reviewId: rich.reviewIds[0], createdAt: expect.any(Date) as Date },
+    ]);
+    expect(data.reviewReports).toEqual([
+      {
+        id: expect.any(Number) as number,
+        reviewId: rich.othersReviewId,
+        reason: 'off_topic',
+        note: 'My own note exportword',
+        createdAt: expect.any(Date) as Date,
+        resolvedAt: null,
+      },
+    ]);
+    expect(data.reportsOnYourReviews).toEqual([
+      {
+        id: expect.any(Number) as number,
+        reviewId: rich.reviewIds[0],
+        createdAt: expect.any(Date) as Date,
+        resolvedAt: null,
+      },
+    ]);
+    expect(text).not.toContain(CONFIDENTIAL_NOTE);
+    expect(text).not.toContain('safety_concern');
+    expect(data.withheld.reportsOnYourReviews?.columns).toEqual(
+      expect.arrayContaining(['reporter_id', 'reason', 'note']),
+    );
+    expect(data.reviewAppeals).toEqual([
+      expect.objectContaining({
+        reviewId: rich.reviewIds[1],
+        statement: 'Please look again: it describes my own sessions.',
+        outcome: null,
+      }),
+    ]);
+    expect(Object.keys(data.reviewAppeals[0]!)).not.toContain('originalModeratorId');
+    expect(Object.keys(data.reviews[0]!)).not.toContain('moderatedById');
+    expect(data.withheld.reviews?.columns).toEqual(['moderated_by_id']);
+    const appeals = await database.db
+      .select({ id: reviewAppeals.id, reviewId: reviewAppeals.reviewId })
+      .from(reviewAppeals)
+      .where(inArray(reviewAppeals.reviewId, [rich.othersReviewId, rich.thirdsReviewId]));
+    const [resolved] = await database.db
+      .select({ id: reviewReports.id })
+      .from(reviewReports)
+      .where(eq(reviewReports.resolvedById, rich.member.id));
+    expect(data.moderationActs).toEqual({
+      reviewsDecided: [rich.othersReviewId],
+      reportsResolved: [resolved!.id],
+      appealsAgainstYourDecisions: appeals
+        .filter((a) => a.reviewId === rich.othersReviewId)
+        .map((a) => a.id),
+      appealsDecided: appeals.filter((a) => a.reviewId === rich.thirdsReviewId).map((a) => a.id),
+    });
   });
 
   it('is for signed-in members only', async () => {
@@ -613,7 +742,13 @@ describe('deleteAccount', () => {
       .from(reviews)
       .where(inArray(reviews.id, [...rich.reviewIds, rich.othersReviewId]));
     expect(remaining.map((r) => r.id)).toEqual([rich.othersReviewId]);
-    for (const table of ['review_versions', 'review_follow_ups']) {
+    for (const table of [
+      'review_versions',
+      'review_follow_ups',
+      'review_appeals',
+      'review_votes',
+      'review_reports',
+    ]) {
       const [row] = await selectRows<{ n: number }>(
         database.db,
         sql`select count(*)::int as n from ${sql.identifier(table)}
@@ -624,6 +759,55 @@ describe('deleteAccount', () => {
       );
       expect(row!.n, table).toBe(0);
     }
+    // Their votes and reports went (a note may describe them); what they decided as a
+    // moderator stayed, without a link to them.
+    const [reportsLeft] = await selectRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from review_reports where note like ${`%${word}%`}`,
+    );
+    expect(reportsLeft!.n).toBe(0);
+    const votesLeft = await database.db
+      .select({ reviewId: reviewVotes.reviewId })
+      .from(reviewVotes)
+      .where(eq(reviewVotes.reviewId, rich.othersReviewId));
+    expect(votesLeft).toEqual([]);
+    const [decided] = await database.db
+      .select({ status: reviews.status, moderatedById: reviews.moderatedById })
+      .from(reviews)
+      .where(eq(reviews.id, rich.othersReviewId));
+    expect(decided).toEqual({ status: 'published', moderatedById: null });
+    const keptReports = await database.db
+      .select({ reason: reviewReports.reason, resolvedById: reviewReports.resolvedById })
+      .from(reviewReports)
+      .where(eq(reviewReports.reviewId, rich.othersReviewId));
+    expect(keptReports).toEqual([{ reason: 'fake', resolvedById: null }]);
+    const keptAppeals = await database.db
+      .select({
+        reviewId: reviewAppeals.reviewId,
+        originalModeratorId: reviewAppeals.originalModeratorId,
+        decidedById: reviewAppeals.decidedById,
+        outcome: reviewAppeals.outcome,
+      })
+      .from(reviewAppeals)
+      .where(inArray(reviewAppeals.reviewId, [rich.othersReviewId, rich.thirdsReviewId]))
+      .orderBy(reviewAppeals.reviewId);
+    expect(keptAppeals).toEqual(
+      [
+        {
+          reviewId: rich.othersReviewId,
+          originalModeratorId: null,
+          decidedById: null,
+          outcome: null,
+        },
+        {
+          reviewId: rich.thirdsReviewId,
+          originalModeratorId: rich.other.id,
+          decidedById: null,
+          outcome: 'upheld',
+        },
+      ].sort((a, b) => a.reviewId - b.reviewId),
+    );
+
     // Nothing else keeps their address either.
     const [mentions] = await selectRows<{ n: number }>(
       database.db,

@@ -13,6 +13,25 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
+/** A new, empty database on a Postgres server, and a way to drop it again. */
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = 'unknot_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL?.trim();
   if (!serverUrl) {
@@ -22,21 +41,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { ...handle, url: null, dispose: () => handle.close() };
   }
 
-  const name = `unknot_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ url: url.toString(), maxConnections: 12 });
+  const scratch = await createScratchDatabase(serverUrl);
+  const handle = openDatabase({ url: scratch.url, maxConnections: 12 });
   await handle.migrate();
   setDatabase(handle);
   return {
     ...handle,
-    url: url.toString(),
+    url: scratch.url,
     dispose: async () => {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,6 +1,9 @@
 import zipcodes from 'zipcodes';
 import { FOLLOW_UP_WEEKS } from '@/db/aggregates';
 import { describe, expect, it } from 'vitest';
+import { NOT_RECOMMENDED_REASONS, PENDING_REASONS } from '@/db/seed/text';
+import { MODERATION_REASON_OPTIONS } from '@/lib/moderation/reasons';
+import { isRiskReason } from '@/lib/reviews/risk';
 import { INTENTS } from '@/db/schema/enums';
 import {
   allocateReviewCounts,
@@ -508,5 +511,13 @@ describe('text helpers', () => {
     const long = 'word '.repeat(100);
     expect(fitLength(long, 120).length).toBeLessThanOrEqual(120);
     expect(fitLength('short', 120)).toBe('short');
+  });
+});
+
+describe('seeded moderation reasons', () => {
+  it('are codes the review risk check and the moderators use', () => {
+    for (const reason of PENDING_REASONS) expect(isRiskReason(reason)).toBe(true);
+    const moderation = new Set<string>(MODERATION_REASON_OPTIONS.map((o) => o.value));
+    for (const reason of NOT_RECOMMENDED_REASONS) expect(moderation.has(reason)).toBe(true);
   });
 });

@@ -1,44 +1,49 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
-import { z } from 'zod';
 import { Container } from '@/components/ui/container';
 import { Section } from '@/components/ui/section';
+import { ConditionOutcomes } from '@/components/therapists/condition-outcomes';
 import { ContactLinks } from '@/components/therapists/contact-links';
+import { HeldBackReviews } from '@/components/therapists/held-back-reviews';
 import { ModalityGroups } from '@/components/therapists/modality-groups';
 import { PracticeDetails } from '@/components/therapists/practice-details';
 import { PracticeLocations } from '@/components/therapists/practice-locations';
 import { ProfileHeader } from '@/components/therapists/profile-header';
 import { RatingOverview } from '@/components/therapists/rating-overview';
+import { ReliefCurve } from '@/components/therapists/relief-curve';
+import { ReviewFilters } from '@/components/therapists/review-filters';
 import { ReviewList } from '@/components/therapists/review-list';
+import { ReviewParamNotices } from '@/components/therapists/review-param-notices';
+import { FormMessage } from '@/components/ui/form-message';
 import { TagList } from '@/components/therapists/tag-list';
+import { WriteReviewLink } from '@/components/therapists/write-review-link';
+import { INTENTS } from '@/db/schema/enums';
+import { CONDITIONS } from '@/db/taxonomy';
+import { getViewer } from '@/lib/auth/viewer';
 import { MIN_OUTCOME_REPORTS } from '@/lib/config';
 import { pluralize } from '@/lib/format';
+import { serializeJsonLd, toTherapistJsonLd } from '@/lib/reviews/json-ld';
+import {
+  getOwnReview,
+  listReviewConditionOptions,
+  viewerOwnsTherapist,
+} from '@/lib/reviews/queries';
 import { getTherapistProfile, listTherapistReviews } from '@/lib/therapists/queries';
+import {
+  REVIEW_SORT_LABELS,
+  hasReviewFilters,
+  parseReviewListParams,
+  reviewListHref,
+  toReviewSearchParams,
+} from '@/lib/therapists/review-params';
 
 interface ProfilePageProps {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-function firstValue(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  const values: readonly unknown[] = value;
-  return values[0];
-}
-
-/** `?page=N`: a positive whole number (the first one when repeated), anything else is page 1. */
-const pageParam = z
-  .preprocess(
-    firstValue,
-    z
-      .string()
-      .regex(/^\d{1,6}$/)
-      .transform(Number)
-      .pipe(z.number().int().min(1)),
-  )
-  .catch(1);
 
 const loadProfile = cache(async (slug: string) => {
   await connection();
@@ -66,20 +71,95 @@ function paragraphs(text: string): string[] {
     .filter((part) => part.length > 0);
 }
 
+/**
+ * This site's origin for absolute addresses: AUTH_URL's when set (as sign-in uses), otherwise
+ * the request's host.
+ */
+function siteOrigin(requestHeaders: Headers): string {
+  const configured = process.env.AUTH_URL?.trim();
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // fall through to the request's host
+    }
+  }
+  const host = requestHeaders.get('host') ?? 'localhost';
+  const protocol = requestHeaders.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return `${protocol}://${host}`;
+}
+
+function signInHref(callbackPath: string): string {
+  return `/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`;
+}
+
+/** What the profile says after the viewer published, edited or deleted their review. */
+const OWN_REVIEW_MESSAGES: Record<string, string> = {
+  published:
+    'Thank you: your review is published. We will email you in a few weeks to ask whether the relief lasted.',
+  pending:
+    'Thank you: your review is saved. A moderator checks it before it appears; you will find its status on this page.',
+  not_recommended: 'Your review is saved. It stays among the not recommended reviews.',
+  deleted: 'Your review is deleted.',
+};
+
 export default async function TherapistProfilePage({ params, searchParams }: ProfilePageProps) {
   const { slug } = await params;
   const therapist = await loadProfile(slug);
   if (!therapist) notFound();
 
-  const page = pageParam.parse((await searchParams).page);
-  const reviews = await listTherapistReviews(therapist.id, { page });
+  // `review` says what just happened to the viewer's own review; the rest is the review list.
+  const { review: justDone, ...listParams } = await searchParams;
+  const { query, notices } = parseReviewListParams(listParams);
+  const ownReviewMessage =
+    typeof justDone === 'string' && Object.hasOwn(OWN_REVIEW_MESSAGES, justDone)
+      ? OWN_REVIEW_MESSAGES[justDone]
+      : undefined;
+  const viewer = await getViewer();
+  const [reviews, conditionOptions, ownReview, ownsProfile, requestHeaders] = await Promise.all([
+    listTherapistReviews(therapist.id, { ...query, viewer }),
+    listReviewConditionOptions(therapist.id),
+    getOwnReview(viewer, therapist.id),
+    viewerOwnsTherapist(viewer, therapist.id),
+    headers(),
+  ]);
+
   const basePath = `/therapists/${encodeURIComponent(therapist.slug)}`;
-  const hrefForPage = (n: number) =>
-    n <= 1 ? `${basePath}#reviews` : `${basePath}?page=${n}#reviews`;
+  const hrefForPage = (n: number) => reviewListHref(basePath, query, { page: n });
+  const currentParams = toReviewSearchParams(query).toString();
+  const currentPath = `${basePath}${currentParams ? `?${currentParams}` : ''}`;
+  const filtered = hasReviewFilters(query);
+  const clearFiltersHref = filtered
+    ? reviewListHref(basePath, query, { condition: null, intent: null, stars: null, page: 1 })
+    : null;
+  const activeCondition = query.condition
+    ? CONDITIONS.find((c) => c.slug === query.condition)
+    : undefined;
+  const conditions =
+    activeCondition && !conditionOptions.some((c) => c.slug === activeCondition.slug)
+      ? [...conditionOptions, { slug: activeCondition.slug, name: activeCondition.name, count: 0 }]
+      : conditionOptions;
+  const reviewPath = `${basePath}/review`;
+  const notRecommendedHref = `${basePath}/reviews/not-recommended`;
+  const { rating } = therapist;
   const bio = paragraphs(therapist.bio);
+  const nonce = requestHeaders.get('x-nonce') ?? undefined;
+  const jsonLd = serializeJsonLd(
+    toTherapistJsonLd({
+      url: `${siteOrigin(requestHeaders)}${basePath}`,
+      profile: therapist,
+      reviews: reviews.items,
+    }),
+  );
 
   return (
     <Container className="py-8 sm:py-12">
+      <script
+        type="application/ld+json"
+        nonce={nonce}
+        // Escaped by serializeJsonLd: no "<" survives, so review text cannot end the element.
+        dangerouslySetInnerHTML={{ __html: jsonLd }}
+      />
       <ProfileHeader therapist={therapist} />
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
@@ -90,10 +170,11 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
             website={therapist.website}
           />
           <RatingOverview
-            rating={therapist.rating}
+            rating={rating}
             improved={therapist.improved}
             lastingRelief={therapist.lastingRelief}
             minReports={MIN_OUTCOME_REPORTS}
+            notRecommendedHref={notRecommendedHref}
           />
         </aside>
 
@@ -137,17 +218,77 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
           </Section>
 
           <Section
+            id="outcomes"
+            title="Did the pain go away?"
+            description="What reviewers reported about their pain, before, at review and in the follow-ups weeks later."
+          >
+            {therapist.reliefCurve || therapist.conditionOutcomes.length > 0 ? (
+              <div className="space-y-8">
+                {therapist.reliefCurve ? (
+                  <ReliefCurve curve={therapist.reliefCurve} minReports={MIN_OUTCOME_REPORTS} />
+                ) : null}
+                {therapist.conditionOutcomes.length > 0 ? (
+                  <ConditionOutcomes
+                    outcomes={therapist.conditionOutcomes}
+                    minReports={MIN_OUTCOME_REPORTS}
+                  />
+                ) : null}
+              </div>
+            ) : (
+              <p className="text-sm text-stone-600">
+                Shown once {MIN_OUTCOME_REPORTS} reviewers have reported their pain before and after
+                ({pluralize(rating.outcomeReports, 'report')} so far).
+              </p>
+            )}
+          </Section>
+
+          <Section
             id="reviews"
             title="Reviews"
             aside={
-              reviews.total > 0 ? (
+              rating.reviewCount > 0 ? (
                 <p className="text-sm text-stone-600">
-                  {pluralize(reviews.total, 'published review')}, newest first
+                  {filtered
+                    ? `${reviews.total.toLocaleString('en-US')} of ${pluralize(rating.reviewCount, 'published review')} match`
+                    : pluralize(rating.reviewCount, 'published review')}
+                  , {REVIEW_SORT_LABELS[query.sort].toLowerCase()} first
                 </p>
               ) : null
             }
           >
-            <ReviewList reviews={reviews} requestedPage={page} hrefForPage={hrefForPage} />
+            <div className="space-y-4">
+              <WriteReviewLink
+                href={reviewPath}
+                signInHref={signInHref(reviewPath)}
+                signedIn={viewer !== null}
+                ownReview={ownReview}
+                ownsProfile={ownsProfile}
+              />
+              <HeldBackReviews
+                pending={rating.pendingCount}
+                notRecommended={rating.notRecommendedCount}
+                notRecommendedHref={notRecommendedHref}
+              />
+              {ownReviewMessage ? (
+                <FormMessage tone="success">{ownReviewMessage}</FormMessage>
+              ) : null}
+              <ReviewParamNotices notices={notices} />
+              {rating.reviewCount > 0 ? (
+                <ReviewFilters
+                  action={basePath}
+                  query={query}
+                  conditions={conditions}
+                  intents={INTENTS}
+                />
+              ) : null}
+              <ReviewList
+                reviews={reviews}
+                requestedPage={query.page}
+                hrefForPage={hrefForPage}
+                signInHrefFor={(id) => signInHref(`${currentPath}#review-${id}`)}
+                clearFiltersHref={clearFiltersHref}
+              />
+            </div>
           </Section>
         </div>
       </div>

@@ -237,6 +237,9 @@ const FOR_SIGNED_OUT_VISITORS = new Set([
   'signInWithPasskeyAction',
   // Ending a session one does not have changes nothing; checked below on its own.
   'signOutAction',
+  // The signed link in the follow-up mail is the authority for that one answer (its refusals
+  // are tested with the follow-ups).
+  'answerFollowUpAction',
 ]);
 
 function base64urlJson(value: unknown): string {
@@ -248,6 +251,12 @@ const clientDataJSON = base64urlJson({
   challenge: 'AAAAAAAAAAAAAAAAAAAAAA',
   origin: 'http://127.0.0.1',
 });
+
+/** The fields of a review that pass the form's validation. */
+const VALID_REVIEW = {
+  rating: '5',
+  body: 'Four sessions for my neck; she checked my shoulders first and it has stayed better.',
+};
 
 /**
  * For each action that needs a session: input that passes its validation, so the request
@@ -265,6 +274,18 @@ const VALID_INPUT: Record<string, () => ActionInput> = {
   removePasskeyAction: () => ({ form: { id: randomUUID() } }),
   setBannedAction: () => ({ form: { userId: randomUUID(), banned: 'true' } }),
   setMemberRoleAction: () => ({ form: { userId: randomUUID(), role: 'admin' } }),
+  submitReviewAction: () => ({ form: { slug: 'some-therapist', ...VALID_REVIEW } }),
+  updateReviewAction: () => ({ form: { reviewId: '1', ...VALID_REVIEW } }),
+  deleteReviewAction: () => ({ form: { reviewId: '1' } }),
+  helpfulVoteAction: () => ({ form: { reviewId: '1', helpful: 'true' } }),
+  reportReviewAction: () => ({ form: { reviewId: '1', reason: 'fake', note: '' } }),
+  decideReviewAction: () => ({
+    form: { reviewId: '1', decision: 'approve', reason: 'meets_guidelines' },
+  }),
+  appealDecisionAction: () => ({ form: { reviewId: '1', statement: 'Please look again.' } }),
+  decideAppealAction: () => ({
+    form: { appealId: '1', outcome: 'overturned', reason: 'meets_guidelines' },
+  }),
   passkeyRegistrationOptionsAction: () => ({ json: [] }),
   passkeyStepUpOptionsAction: () => ({ json: [] }),
   registerPasskeyAction: () => ({
@@ -380,12 +401,16 @@ function describeOutcome(outcome: ActionOutcome): string {
 
 /** The page whose bundle holds the action: the action is posted to it, as a form would be. */
 function pagePathOf(entry: ManifestEntry): string {
-  const workers = Object.keys(entry.workers)
-    .filter((w) => w.startsWith('app/') && w.endsWith('/page') && !w.includes('_not-found'))
-    .filter((w) => !/[[\]()@]/.test(w));
-  const worker = workers[0];
+  const workers = Object.keys(entry.workers).filter(
+    (w) => w.startsWith('app/') && w.endsWith('/page') && !w.includes('_not-found'),
+  );
+  // A page without dynamic segments if there is one; otherwise each segment becomes "1".
+  const worker = workers.find((w) => !/[[\]()@]/.test(w)) ?? workers[0];
   assert.ok(worker, `no page holds the action ${entry.exportedName ?? ''}`);
-  const route = worker.slice('app'.length, -'/page'.length);
+  const route = worker
+    .slice('app'.length, -'/page'.length)
+    .replace(/\/\([^)]*\)/g, '')
+    .replace(/\[[^\]]+\]/g, '1');
   return route === '' ? '/' : route;
 }
 
