@@ -63,14 +63,26 @@ export function clientAddress(
   return chain[Math.max(0, index)] ?? 'unknown';
 }
 
-/** Searches per client address and minute (RATE_LIMIT_SEARCHES_PER_MINUTE, 0 turns it off). */
-export function searchRateLimit(
-  env: Readonly<Record<string, string | undefined>> = process.env,
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * A limit whose count per window is read from the setting `setting` (a whole number; 0 turns
+ * the limit off; anything else falls back to `fallback`).
+ */
+export function configuredLimit(
+  env: Env,
+  setting: string,
+  fallback: number,
+  rule: Omit<RateLimit, 'limit'>,
 ): RateLimit {
-  const configured = Number(env.RATE_LIMIT_SEARCHES_PER_MINUTE ?? '300');
-  return {
+  const value = Number(env[setting] ?? fallback);
+  return { ...rule, limit: Number.isInteger(value) && value >= 0 ? value : fallback };
+}
+
+/** Searches per client address and minute (RATE_LIMIT_SEARCHES_PER_MINUTE, 0 turns it off). */
+export function searchRateLimit(env: Env = process.env): RateLimit {
+  return configuredLimit(env, 'RATE_LIMIT_SEARCHES_PER_MINUTE', 300, {
     name: 'searches',
-    limit: Number.isInteger(configured) && configured >= 0 ? configured : 300,
     windowSeconds: 60,
-  };
+  });
 }

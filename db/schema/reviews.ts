@@ -21,6 +21,31 @@ import { therapists } from './therapists';
 /** The consent a reviewer gives to show their condition; stored with each review that has it. */
 export const CONDITION_CONSENT_TEXT = 'Show the condition I was treated for on my public review.';
 
+/** What a reviewer writes: the fields of a review that an edit changes and a version keeps. */
+export const REVIEW_CONTENT_KEYS = [
+  'rating',
+  'title',
+  'body',
+  'visitMonth',
+  'sessionsCount',
+  'intent',
+  'conditionId',
+  'conditionPublic',
+  'conditionConsentAt',
+  'conditionConsentText',
+  'painBefore',
+  'painNow',
+  'pressureWanted',
+  'pressureReceived',
+  'pressureAdjusted',
+  'assessedBefore',
+  'explainedCause',
+  'gaveHomeCare',
+  'setExpectations',
+  'referredOut',
+  'wouldRecommend',
+] as const;
+
 export const reviews = pgTable(
   'reviews',
   {

@@ -15,7 +15,7 @@ import { auditLog, passkeys, sessions, users, webauthnChallenges } from '@/db/sc
 import { cleanText } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
-import type { RateLimit } from '@/lib/rate-limit';
+import { configuredLimit, type RateLimit } from '@/lib/rate-limit';
 import { deviceLabel } from './device';
 import {
   SECOND_FACTOR_HOURS,
@@ -70,12 +70,10 @@ export function relyingParty(
 export function passkeySignInLimit(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): RateLimit {
-  const configured = Number(env.RATE_LIMIT_PASSKEY_SIGN_INS ?? '60');
-  return {
+  return configuredLimit(env, 'RATE_LIMIT_PASSKEY_SIGN_INS', 60, {
     name: 'passkey sign-in attempts from your network',
-    limit: Number.isInteger(configured) && configured >= 0 ? configured : 60,
     windowSeconds: 15 * 60,
-  };
+  });
 }
 
 /* ------------------------------------------------------------------------------------------ */

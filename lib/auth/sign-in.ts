@@ -1,30 +1,23 @@
 import 'server-only';
-import { clientAddress, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
+import { clientAddress, configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { normalizeEmail } from './email';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function setting(env: Env, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  return Number.isInteger(value) && value >= 0 ? value : fallback;
-}
-
 /** Sign-in emails per address per 15 minutes (RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS). */
 export function signInAddressLimit(env: Env = process.env): RateLimit {
-  return {
+  return configuredLimit(env, 'RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS', 5, {
     name: 'sign-in emails to this address',
-    limit: setting(env, 'RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS', 5),
     windowSeconds: 15 * 60,
-  };
+  });
 }
 
 /** Sign-in emails per client address per hour (RATE_LIMIT_SIGN_IN_EMAILS_PER_IP). */
 export function signInClientLimit(env: Env = process.env): RateLimit {
-  return {
+  return configuredLimit(env, 'RATE_LIMIT_SIGN_IN_EMAILS_PER_IP', 30, {
     name: 'sign-in emails from your network',
-    limit: setting(env, 'RATE_LIMIT_SIGN_IN_EMAILS_PER_IP', 30),
     windowSeconds: 60 * 60,
-  };
+  });
 }
 
 /**

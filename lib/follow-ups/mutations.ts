@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { recomputeTherapistStats, type FollowUpWeeks } from '@/db/aggregates';
 import { reviewFollowUps } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { clientAddress, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
+import { clientAddress, configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { FOLLOW_UP_CLOSED_MESSAGE } from './queries';
 import { closedReason, loadFollowUpSubject } from './subject';
 import { verifyFollowUpToken } from './token';
@@ -45,12 +45,10 @@ export interface FollowUpAnswered {
 export function followUpAnswerLimit(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): RateLimit {
-  const configured = Number(env.RATE_LIMIT_FOLLOW_UP_ANSWERS ?? '30');
-  return {
+  return configuredLimit(env, 'RATE_LIMIT_FOLLOW_UP_ANSWERS', 30, {
     name: 'follow-up answers',
-    limit: Number.isInteger(configured) && configured >= 0 ? configured : 30,
     windowSeconds: 3600,
-  };
+  });
 }
 
 /**

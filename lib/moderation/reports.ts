@@ -7,19 +7,17 @@ import { auditLog, REPORT_REASONS, reviewReports, reviews } from '@/db/schema';
 import { cleanText, parseInput } from '@/lib/actions';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
-import { consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
+import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { REPORT_NOTE_MAX, REPORTED_HOLD_REASON, REPORTS_TO_HOLD } from './reasons';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reports per account and hour (RATE_LIMIT_REPORTS_PER_HOUR; 0 turns the limit off). */
 export function reportRateLimit(env: Env = process.env): RateLimit {
-  const configured = Number(env.RATE_LIMIT_REPORTS_PER_HOUR ?? '10');
-  return {
+  return configuredLimit(env, 'RATE_LIMIT_REPORTS_PER_HOUR', 10, {
     name: 'reports',
-    limit: Number.isInteger(configured) && configured >= 0 ? configured : 10,
     windowSeconds: 60 * 60,
-  };
+  });
 }
 
 /** What a report form sends besides the review's id: only these fields (TRUST 10). */

@@ -5,6 +5,7 @@ import { recomputeTherapistStats } from '@/db/aggregates';
 import {
   auditLog,
   conditions,
+  REVIEW_CONTENT_KEYS,
   reviewVersions,
   reviews,
   therapists,
@@ -14,33 +15,26 @@ import { parseInput } from '@/lib/actions';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { scheduleFollowUps } from '@/lib/follow-ups/schedule';
-import { consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
+import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { CONDITION_CONSENT_TEXT, reviewInput, type ReviewInput } from './input';
 import { assessReviewRisk, describeStatusReason, hashClientAddress, type RiskReason } from './risk';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function setting(env: Env, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  return Number.isInteger(value) && value >= 0 ? value : fallback;
-}
-
 /** New reviews per account and day (RATE_LIMIT_REVIEWS_PER_DAY; 0 turns the limit off). */
 export function reviewAccountLimit(env: Env = process.env): RateLimit {
-  return {
+  return configuredLimit(env, 'RATE_LIMIT_REVIEWS_PER_DAY', 10, {
     name: 'reviews from your account today',
-    limit: setting(env, 'RATE_LIMIT_REVIEWS_PER_DAY', 10),
     windowSeconds: 24 * 3600,
-  };
+  });
 }
 
 /** New reviews per client address and hour (RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR; 0: off). */
 export function reviewClientLimit(env: Env = process.env): RateLimit {
-  return {
+  return configuredLimit(env, 'RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR', 20, {
     name: 'reviews from your network',
-    limit: setting(env, 'RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR', 20),
     windowSeconds: 3600,
-  };
+  });
 }
 
 /** What a writer learns about their review after a change. */
@@ -358,29 +352,7 @@ export async function createReview(
 /* Edit                                                                                        */
 /* ------------------------------------------------------------------------------------------ */
 
-const CONTENT_KEYS = [
-  'rating',
-  'title',
-  'body',
-  'visitMonth',
-  'sessionsCount',
-  'intent',
-  'conditionId',
-  'conditionPublic',
-  'conditionConsentAt',
-  'conditionConsentText',
-  'painBefore',
-  'painNow',
-  'pressureWanted',
-  'pressureReceived',
-  'pressureAdjusted',
-  'assessedBefore',
-  'explainedCause',
-  'gaveHomeCare',
-  'setExpectations',
-  'referredOut',
-  'wouldRecommend',
-] as const satisfies readonly (keyof ReviewColumns)[];
+const CONTENT_KEYS = REVIEW_CONTENT_KEYS satisfies readonly (keyof ReviewColumns)[];
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
