@@ -100,6 +100,22 @@ describe('reviews: write one with its outcome, then answer the follow-up', () =>
     await checkPage(t, page, record, origin, 'mobile-profile-with-review');
   });
 
+  test('votes another review helpful, once', async () => {
+    assert.ok(page);
+    const other = page
+      .getByRole('listitem')
+      .filter({ hasNotText: BODY.slice(0, 40) })
+      .filter({ has: page.getByRole('button', { name: 'Helpful' }) })
+      .first();
+    const button = other.getByRole('button', { name: 'Helpful' });
+    const count = other.getByRole('status').first();
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    const before = Number(/\d+/.exec((await count.textContent()) ?? '')?.[0] ?? '0');
+    await button.click();
+    await other.locator('button[aria-pressed="true"]').waitFor();
+    await other.getByText(`${(before + 1).toLocaleString('en-US')} found this helpful`).waitFor();
+  });
+
   test('the follow-up mail arrives; opening a link records nothing until Save', async (t) => {
     assert.ok(page && record && smtp);
     const mail = await smtp.waitForMail(email, { already: 1, timeoutMs: 60_000 });
