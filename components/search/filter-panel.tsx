@@ -4,7 +4,7 @@ import { PRESSURE_LABELS, languageName } from '@/lib/format';
 import { AutoSubmitForm } from './auto-submit-form';
 import { FacetGroup } from './facet-group';
 import { carriedFields, FILTER_PARAMS, type FacetOption } from './search-links';
-import { SelectField, type SelectOption } from './select-field';
+import { SelectField, type SelectOption } from '@/components/ui/select-field';
 
 /** Languages therapists list most often, by their codes. */
 const LANGUAGES = ['en', 'es', 'zh', 'ko', 'vi', 'ru', 'fr'] as const;

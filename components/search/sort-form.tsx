@@ -1,7 +1,7 @@
 import type { SortOrder } from '@/lib/search/query';
 import { AutoSubmitForm } from './auto-submit-form';
 import { carriedFields } from './search-links';
-import { SelectField, type SelectOption } from './select-field';
+import { SelectField, type SelectOption } from '@/components/ui/select-field';
 
 const SORT_LABELS: Record<SortOrder, string> = {
   relevance: 'Relevance',

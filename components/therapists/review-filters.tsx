@@ -1,7 +1,7 @@
 import Form from 'next/form';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { ChevronDownIcon } from '@/components/ui/icons';
+import { SelectField, type SelectOption } from '@/components/ui/select-field';
 import { INTENT_LABELS } from '@/lib/format';
 import {
   REVIEW_SORT_LABELS,
@@ -10,48 +10,6 @@ import {
   type ReviewListQuery,
 } from '@/lib/therapists/review-params';
 import type { Intent, ReviewConditionOption } from '@/lib/therapists/types';
-
-interface Option {
-  value: string;
-  label: string;
-}
-
-function Select({
-  id,
-  name,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  options: readonly Option[];
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-semibold text-stone-900">
-        {label}
-      </label>
-      <div className="relative">
-        <select
-          id={id}
-          name={name}
-          defaultValue={value}
-          className="block min-h-11 w-full appearance-none rounded-xl border border-stone-300 bg-white py-2 pr-9 pl-3 text-sm text-stone-900 shadow-xs hover:border-stone-400 focus:border-teal-700 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-teal-700"
-        >
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-stone-500" />
-      </div>
-    </div>
-  );
-}
 
 interface ReviewFiltersProps {
   /** The profile's address (the form sends its settings there by GET). */
@@ -74,7 +32,7 @@ export function ReviewFilters({
   intents,
   className,
 }: ReviewFiltersProps) {
-  const conditionOptions: Option[] = [
+  const conditionOptions: SelectOption[] = [
     { value: '', label: 'Any condition' },
     ...conditions.map((c) => ({ value: c.slug, label: `${c.name} (${c.count})` })),
   ];
@@ -93,21 +51,21 @@ export function ReviewFilters({
         className,
       )}
     >
-      <Select
+      <SelectField
         id="reviews-sort"
         name="sort"
         label="Sort by"
         value={query.sort}
         options={REVIEW_SORTS.map((sort) => ({ value: sort, label: REVIEW_SORT_LABELS[sort] }))}
       />
-      <Select
+      <SelectField
         id="reviews-condition"
         name="condition"
         label="Condition"
         value={query.condition ?? ''}
         options={conditionOptions}
       />
-      <Select
+      <SelectField
         id="reviews-intent"
         name="intent"
         label="Kind of session"
@@ -117,7 +75,7 @@ export function ReviewFilters({
           ...intents.map((intent) => ({ value: intent, label: INTENT_LABELS[intent] })),
         ]}
       />
-      <Select
+      <SelectField
         id="reviews-stars"
         name="stars"
         label="Stars"

@@ -4,6 +4,7 @@ import { getDb, selectRows, type Database } from '@/db';
 import { errorMessage, log } from '@/lib/log';
 import { JOB_HANDLERS } from './handlers';
 import { PermanentJobError, type ClaimedJob, type JobHandler } from './types';
+import { sleep } from '@/lib/sleep';
 
 export { PermanentJobError, type ClaimedJob, type JobHandler } from './types';
 
@@ -220,16 +221,4 @@ export async function runJobsWorker(options: {
     }
     if (!worked) await sleep(idleMs, options.signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, ms);
-    signal.addEventListener('abort', wake, { once: true });
-  });
 }

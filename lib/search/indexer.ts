@@ -7,6 +7,7 @@ import { allSearchDocuments, countSearchableTherapists, loadSearchDocuments } fr
 import { searchEngines } from './index';
 import { createPostgresEngine } from './postgres-engine';
 import type { SearchEngine } from './types';
+import { sleep } from '@/lib/sleep';
 
 /** Attempts before an outbox row is set aside as failed (it stays visible). */
 export const MAX_ATTEMPTS = 8;
@@ -177,18 +178,6 @@ export async function runOutboxWorker(options: {
     }
     if (!worked) await sleep(idleMs, options.signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, ms);
-    signal.addEventListener('abort', wake, { once: true });
-  });
 }
 
 /**

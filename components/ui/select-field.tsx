@@ -16,7 +16,7 @@ interface SelectFieldProps {
 }
 
 /**
- * A labelled select inside a search form. The address's value is kept in `data-value` so the
+ * A labelled select inside a form that filters or sorts. The address's value is kept in `data-value` so the
  * form can show it again after the browser kept an earlier choice.
  */
 export function SelectField({ id, name, label, value, options, className }: SelectFieldProps) {
