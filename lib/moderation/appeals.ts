@@ -15,6 +15,7 @@ import { cleanText, parseInput } from '@/lib/actions';
 import { requireRole, requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { describeReviewReason } from './describe';
+import { lockReviewForDecision } from './queue';
 import {
   APPEAL_OUTCOMES,
   APPEAL_STATEMENT_MAX,
@@ -247,18 +248,7 @@ export async function decideAppeal(
       .where(eq(reviewAppeals.id, appealId))
       .for('update');
     if (!appeal) throw new AppError('not_found', 'There is no such appeal.');
-    const [review] = await tx
-      .select({
-        id: reviews.id,
-        status: reviews.status,
-        authorId: reviews.authorId,
-        therapistId: reviews.therapistId,
-        claimedBy: therapists.claimedByUserId,
-      })
-      .from(reviews)
-      .innerJoin(therapists, eq(therapists.id, reviews.therapistId))
-      .where(eq(reviews.id, appeal.reviewId))
-      .for('update', { of: reviews });
+    const review = await lockReviewForDecision(tx, appeal.reviewId);
     if (!review) throw new AppError('not_found', 'There is no such appeal.');
     if (appeal.originalModeratorId === me.userId) {
       throw new AppError(

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb, type Executor } from '@/db';
 import { recomputeTherapistStats } from '@/db/aggregates';
 import {
   auditLog,
@@ -337,6 +337,26 @@ export interface DecisionOutcome {
 }
 
 /**
+ * A review about to be decided on, locked for the rest of the transaction, with who wrote it and
+ * who holds its listing (neither may decide on it).
+ */
+export async function lockReviewForDecision(tx: Executor, reviewId: number) {
+  const [review] = await tx
+    .select({
+      id: reviews.id,
+      status: reviews.status,
+      authorId: reviews.authorId,
+      therapistId: reviews.therapistId,
+      claimedBy: therapists.claimedByUserId,
+    })
+    .from(reviews)
+    .innerJoin(therapists, eq(therapists.id, reviews.therapistId))
+    .where(eq(reviews.id, reviewId))
+    .for('update', { of: reviews });
+  return review ?? null;
+}
+
+/**
  * Decides on a review, in one transaction: its status and reason, its first publication date,
  * who decided and when; its open reports resolved; the therapist's aggregates recomputed; one
  * audit entry. Moderators with a confirmed passkey only, never on their own review or on a
@@ -351,18 +371,7 @@ export async function decideReview(
   const me = requireRole(viewer, 'moderator');
   const { decision, reason } = parseInput(decisionInput, input);
   return getDb().transaction(async (tx) => {
-    const [review] = await tx
-      .select({
-        id: reviews.id,
-        status: reviews.status,
-        authorId: reviews.authorId,
-        therapistId: reviews.therapistId,
-        claimedBy: therapists.claimedByUserId,
-      })
-      .from(reviews)
-      .innerJoin(therapists, eq(therapists.id, reviews.therapistId))
-      .where(eq(reviews.id, reviewId))
-      .for('update', { of: reviews });
+    const review = await lockReviewForDecision(tx, reviewId);
     if (!review) throw new AppError('not_found', 'There is no such review.');
     if (review.authorId === me.userId) {
       throw new AppError('forbidden', 'Another moderator decides on your own review.');
