@@ -1055,9 +1055,11 @@ export function generateReview(
   created = Math.max(created, visit.getTime());
   const createdAt = new Date(created);
 
+  // Moderators keep up: only reviews of the last days still wait for them.
   const statusRoll = rng.next();
+  const recent = now.getTime() - created < PENDING_WINDOW_DAYS * DAY_MS;
   const status: ReviewStatus =
-    statusRoll < 0.02 ? 'pending' : statusRoll < 0.03 ? 'not_recommended' : 'published';
+    recent && statusRoll < 0.15 ? 'pending' : statusRoll >= 0.99 ? 'not_recommended' : 'published';
   const statusReason =
     status === 'pending'
       ? rng.pick(PENDING_REASONS)
@@ -1153,6 +1155,9 @@ export interface SeedPlanOptions {
 }
 
 /** Largest number of therapists a plan accepts (licence numbers stay unique below it). */
+/** Seeded reviews still wait for a moderator only when written within this many days. */
+const PENDING_WINDOW_DAYS = 10;
+
 export const MAX_SEED_THERAPISTS = 5_000_000;
 
 function gcd(a: number, b: number): number {
