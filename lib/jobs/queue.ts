@@ -1,4 +1,5 @@
 import 'server-only';
+import { and, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import { jobs } from '@/db/schema';
 
@@ -29,4 +30,22 @@ export async function enqueueJobs(executor: Executor, list: NewJob[]): Promise<n
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
   return inserted.length;
+}
+
+/**
+ * Puts failed jobs back in the queue to run now, with their attempts counted afresh (the last
+ * error stays until the next try). `ids` limits it to those jobs; without them, every failed
+ * job. Returns the ids requeued.
+ */
+export async function requeueFailedJobs(
+  executor: Executor,
+  ids?: readonly number[],
+): Promise<number[]> {
+  if (ids && ids.length === 0) return [];
+  const requeued = await executor
+    .update(jobs)
+    .set({ failedAt: null, attempts: 0, runAt: sql`now()`, lockedUntil: null })
+    .where(and(isNotNull(jobs.failedAt), ids ? inArray(jobs.id, [...ids]) : undefined))
+    .returning({ id: jobs.id });
+  return requeued.map((row) => row.id).sort((a, b) => a - b);
 }

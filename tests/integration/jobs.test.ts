@@ -11,7 +11,7 @@ import { GET as healthRoute } from '@/app/api/health/route';
 import { openDatabase } from '@/db';
 import { jobs } from '@/db/schema';
 import { checkHealth } from '@/lib/health';
-import { enqueueJobs } from '@/lib/jobs/queue';
+import { enqueueJobs, requeueFailedJobs } from '@/lib/jobs/queue';
 import { jobStats } from '@/lib/jobs/stats';
 import {
   jobBackoffSeconds,
@@ -261,6 +261,29 @@ describe('failures', () => {
     // It is never tried again, and the health check counts it.
     expect((await runDueJobs({ now: seconds(now, 10 * MAX_JOB_BACKOFF_SECONDS) })).claimed).toBe(0);
     expect((await jobStats()).failed).toBe(1);
+  });
+
+  it('run again once requeued (and only failed jobs are requeued)', async () => {
+    let broken = true;
+    handle('test-requeue', () =>
+      broken ? Promise.reject(new Error('mail server down')) : Promise.resolve(),
+    );
+    const t0 = new Date();
+    const failed = await enqueueOne('test-requeue', { runAt: seconds(t0, -1), maxAttempts: 1 });
+    const later = await enqueueOne('test-requeue', { runAt: seconds(t0, 3600) });
+    expect((await runDueJobs({})).failed).toBe(1);
+
+    expect(await requeueFailedJobs(database.db, [failed, later])).toEqual([failed]);
+    const row = await jobRow(failed);
+    expect(row.failedAt).toBeNull();
+    expect(row.attempts).toBe(0);
+    expect(row.lastError).toBe('mail server down');
+    expect((await jobRow(later)).runAt.getTime()).toBe(seconds(t0, 3600).getTime());
+
+    broken = false;
+    expect(await runDueJobs({})).toMatchObject({ claimed: 1, done: 1 });
+    expect((await jobRow(failed)).doneAt).not.toBeNull();
+    expect(await requeueFailedJobs(database.db)).toEqual([]);
   });
 
   it('fail at once when the handler says trying again cannot help', async () => {
