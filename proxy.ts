@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 /** Pages for signed-in people; the pages themselves check the session, this only redirects. */
-const SIGNED_IN_ONLY = /^\/(account|moderation|admin)(\/|$)/;
+const SIGNED_IN_ONLY = /^\/(account|moderation|admin|dashboard|claims|listings\/new)(\/|$)/;
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /**

@@ -20,6 +20,11 @@ export function SiteHeader({ viewer }: { viewer: { displayName: string; role: Us
         <nav aria-label="Account" className="flex items-center gap-1">
           {viewer ? (
             <>
+              {viewer.role === 'therapist' ? (
+                <Link href="/dashboard" className={NAV_LINK}>
+                  Your listing
+                </Link>
+              ) : null}
               {viewer.role === 'moderator' || viewer.role === 'admin' ? (
                 <Link href="/moderation" className={NAV_LINK}>
                   Moderation

@@ -163,7 +163,14 @@ export const auditLog = pgTable(
     actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     subjectUserId: text('subject_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The listing the act concerns (no foreign key: the record outlives the listing). */
+    therapistId: integer('therapist_id'),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_therapist_idx')
+      .on(t.therapistId, t.at)
+      .where(sql`${t.therapistId} is not null`),
+  ],
 );

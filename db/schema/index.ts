@@ -6,3 +6,4 @@ export * from './reviews';
 export * from './search';
 export * from './rate-limits';
 export * from './jobs';
+export * from './listings';

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { intent, pressureAdjusted, reviewStatus } from './enums';
+import { intent, pressureAdjusted, replyStatus, reviewStatus } from './enums';
 import { conditions } from './taxonomy';
 import { therapists } from './therapists';
 
@@ -90,8 +90,13 @@ export const reviews = pgTable(
     /** The moderator who last decided on the review (an appeal goes to another one). */
     moderatedById: text('moderated_by_id').references(() => users.id, { onDelete: 'set null' }),
     moderatedAt: timestamp('moderated_at', { withTimezone: true, mode: 'date' }),
+    /** The practitioner's invitation this review answered (shown as "invited"). */
+    invitationId: integer('invitation_id').references(() => reviewInvitations.id, {
+      onDelete: 'set null',
+    }),
   },
   (t) => [
+    uniqueIndex('reviews_invitation_key').on(t.invitationId),
     uniqueIndex('reviews_author_therapist_key').on(t.authorId, t.therapistId),
     index('reviews_therapist_published_idx')
       .on(t.therapistId, t.publishedAt.desc())
@@ -246,5 +251,60 @@ export const reviewAppeals = pgTable(
     uniqueIndex('review_appeals_review_key').on(t.reviewId),
     check('review_appeals_statement_length', sql`char_length(${t.statement}) between 1 and 2000`),
     check('review_appeals_decision', sql`(${t.decidedAt} is null) = (${t.outcome} is null)`),
+  ],
+);
+
+/** The listing owner's one public reply to a review. */
+export const reviewReplies = pgTable(
+  'review_replies',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    therapistId: integer('therapist_id')
+      .notNull()
+      .references(() => therapists.id, { onDelete: 'cascade' }),
+    /** Who wrote it (the owner at the time); null once that account is deleted. */
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    status: replyStatus('status').notNull().default('published'),
+    /** Why a reply is held or was removed (a reason code). */
+    statusReason: text('status_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    moderatedById: text('moderated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('review_replies_review_key').on(t.reviewId),
+    index('review_replies_therapist_idx').on(t.therapistId),
+    index('review_replies_pending_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'pending'`),
+    check('review_replies_body_length', sql`char_length(${t.body}) between 1 and 2000`),
+  ],
+);
+
+/**
+ * Invitations to review, one per listing and client address. The address is kept only until
+ * the mail is sent; the keyed hash stays so that nobody is invited twice.
+ */
+export const reviewInvitations = pgTable(
+  'review_invitations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    therapistId: integer('therapist_id')
+      .notNull()
+      .references(() => therapists.id, { onDelete: 'cascade' }),
+    senderId: text('sender_id').references(() => users.id, { onDelete: 'set null' }),
+    emailHash: text('email_hash').notNull(),
+    email: text('email'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('review_invitations_therapist_email_key').on(t.therapistId, t.emailHash),
+    index('review_invitations_sender_idx').on(t.senderId),
   ],
 );

@@ -16,6 +16,18 @@ import {
 import { intent, licenseStatus, therapistStatus } from './enums';
 import { users } from './auth';
 
+export interface OpeningHours {
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+export interface PriceItem {
+  service: string;
+  minutes: number;
+  dollars: number;
+}
+
 export const therapists = pgTable(
   'therapists',
   {
@@ -37,6 +49,14 @@ export const therapists = pgTable(
       .notNull()
       .default(sql`'{en}'::text[]`),
     mobileService: boolean('mobile_service').notNull().default(false),
+    /** What the practitioner does not treat, in their words. */
+    notTreated: text('not_treated').notNull().default(''),
+    /** Whom they refer people to (physiotherapists, physicians, ...), in their words. */
+    referrals: text('referrals').notNull().default(''),
+    /** Opening hours: one entry per opening, day 0 = Monday, times "HH:MM" (24 h). */
+    hours: jsonb('hours').$type<OpeningHours[]>().notNull().default([]),
+    /** Prices: what, how long, and the price in whole US dollars. */
+    prices: jsonb('prices').$type<PriceItem[]>().notNull().default([]),
     contactEmail: text('contact_email'),
     phone: text('phone'),
     website: text('website'),
@@ -77,6 +97,10 @@ export const therapists = pgTable(
       'therapists_booking_url_format',
       sql`${t.bookingUrl} is null or ${t.bookingUrl} ~ '^https://'`,
     ),
+    check('therapists_not_treated_length', sql`char_length(${t.notTreated}) <= 2000`),
+    check('therapists_referrals_length', sql`char_length(${t.referrals}) <= 2000`),
+    check('therapists_hours_array', sql`jsonb_typeof(${t.hours}) = 'array'`),
+    check('therapists_prices_array', sql`jsonb_typeof(${t.prices}) = 'array'`),
     check('therapists_website_format', sql`${t.website} is null or ${t.website} ~ '^https?://'`),
   ],
 );

@@ -7,6 +7,10 @@ import { recomputeTherapistStats } from '@/db/aggregates';
 import {
   accounts,
   auditLog,
+  contactChanges,
+  listingClaims,
+  reviewInvitations,
+  reviewReplies,
   devMailbox,
   passkeys,
   reviewAppeals,
@@ -207,8 +211,43 @@ const AUDIT_COLUMNS = {
   action: auditLog.action,
   actorId: auditLog.actorId,
   subjectUserId: auditLog.subjectUserId,
+  therapistId: auditLog.therapistId,
   detail: auditLog.detail,
 };
+const {
+  userId: _claimUserId,
+  codeHash: _codeHash,
+  decidedById: _claimDecidedById,
+  ...CLAIM_COLUMNS
+} = getTableColumns(listingClaims);
+const { authorId: _replyAuthorId, moderatedById: _replyModeratedById, ...REPLY_COLUMNS } =
+  getTableColumns(reviewReplies);
+const REPLY_TO_YOUR_REVIEW_COLUMNS = {
+  id: reviewReplies.id,
+  reviewId: reviewReplies.reviewId,
+  therapistId: reviewReplies.therapistId,
+  body: reviewReplies.body,
+  status: reviewReplies.status,
+  createdAt: reviewReplies.createdAt,
+  updatedAt: reviewReplies.updatedAt,
+  moderatedAt: reviewReplies.moderatedAt,
+};
+const CONTACT_CHANGE_COLUMNS = {
+  id: contactChanges.id,
+  therapistId: contactChanges.therapistId,
+  requestedAt: contactChanges.requestedAt,
+  appliesAt: contactChanges.appliesAt,
+  appliedAt: contactChanges.appliedAt,
+  cancelledAt: contactChanges.cancelledAt,
+};
+const INVITATION_COLUMNS = {
+  id: reviewInvitations.id,
+  therapistId: reviewInvitations.therapistId,
+  createdAt: reviewInvitations.createdAt,
+  sentAt: reviewInvitations.sentAt,
+};
+const LISTING_RECORD =
+  'A listing’s contact details are the practice’s, not personal data of the account: the export names the changes asked for or stopped, with their dates.';
 const LISTING_COLUMNS = { id: therapists.id, slug: therapists.slug, name: therapists.name };
 
 interface CoverageEntry {
@@ -388,6 +427,83 @@ const COVERAGE: CoverageEntry[] = [
     exported: AUDIT_COLUMNS,
   },
   {
+    section: 'listingClaims',
+    table: listingClaims,
+    owner: [listingClaims.userId],
+    owned: true,
+    exported: CLAIM_COLUMNS,
+    withheld: {
+      columns: [listingClaims.codeHash, listingClaims.decidedById],
+      reason:
+        'The check value of a claim code is withheld (it is a secret), and so is which moderator decided.',
+    },
+  },
+  {
+    section: 'moderationActs.claimsDecided',
+    table: listingClaims,
+    owner: [listingClaims.decidedById],
+    owned: false,
+    exported: { id: listingClaims.id },
+    partial: MODERATION_ACTS,
+  },
+  {
+    section: 'reviewReplies',
+    table: reviewReplies,
+    owner: [reviewReplies.authorId],
+    owned: false,
+    exported: REPLY_COLUMNS,
+    withheld: { columns: [reviewReplies.moderatedById], reason: WHICH_MODERATOR },
+  },
+  {
+    section: 'repliesToYourReviews',
+    table: reviewReplies,
+    owner: [reviewReplies.reviewId],
+    via: reviews,
+    owned: false,
+    exported: REPLY_TO_YOUR_REVIEW_COLUMNS,
+    withheld: {
+      columns: [reviewReplies.authorId, reviewReplies.statusReason, reviewReplies.moderatedById],
+      reason:
+        'Which account of the practice replied, and the moderators’ notes on a reply, are withheld.',
+    },
+  },
+  {
+    section: 'moderationActs.repliesDecided',
+    table: reviewReplies,
+    owner: [reviewReplies.moderatedById],
+    owned: false,
+    exported: { id: reviewReplies.id },
+    partial: MODERATION_ACTS,
+  },
+  {
+    section: 'contactChangesRequested',
+    table: contactChanges,
+    owner: [contactChanges.requestedById],
+    owned: false,
+    exported: CONTACT_CHANGE_COLUMNS,
+    partial: LISTING_RECORD,
+  },
+  {
+    section: 'contactChangesStopped',
+    table: contactChanges,
+    owner: [contactChanges.cancelledById],
+    owned: false,
+    exported: CONTACT_CHANGE_COLUMNS,
+    partial: LISTING_RECORD,
+  },
+  {
+    section: 'invitationsSent',
+    table: reviewInvitations,
+    owner: [reviewInvitations.senderId],
+    owned: false,
+    exported: INVITATION_COLUMNS,
+    withheld: {
+      columns: [reviewInvitations.emailHash, reviewInvitations.email],
+      reason:
+        'The addresses of the people invited are theirs: the export lists the invitations without them.',
+    },
+  },
+  {
     section: 'claimedListings',
     table: therapists,
     owner: [therapists.claimedByUserId],
@@ -538,7 +654,42 @@ export async function exportAccountData(viewer: Viewer | null) {
           reviewAppeals.originalModeratorId,
         ),
         appealsDecided: await idsWhere(reviewAppeals, reviewAppeals.id, reviewAppeals.decidedById),
+        claimsDecided: await idsWhere(listingClaims, listingClaims.id, listingClaims.decidedById),
+        repliesDecided: await idsWhere(
+          reviewReplies,
+          reviewReplies.id,
+          reviewReplies.moderatedById,
+        ),
       };
+      const claimRows = await tx
+        .select(CLAIM_COLUMNS)
+        .from(listingClaims)
+        .where(eq(listingClaims.userId, me.userId))
+        .orderBy(asc(listingClaims.id));
+      const replyRows = await tx
+        .select(REPLY_COLUMNS)
+        .from(reviewReplies)
+        .where(eq(reviewReplies.authorId, me.userId))
+        .orderBy(asc(reviewReplies.id));
+      const repliesToYourReviews =
+        reviewIds.length === 0
+          ? []
+          : await tx
+              .select(REPLY_TO_YOUR_REVIEW_COLUMNS)
+              .from(reviewReplies)
+              .where(inArray(reviewReplies.reviewId, reviewIds))
+              .orderBy(asc(reviewReplies.id));
+      const contactChangesBy = (owner: AnyPgColumn) =>
+        tx
+          .select(CONTACT_CHANGE_COLUMNS)
+          .from(contactChanges)
+          .where(eq(owner, me.userId))
+          .orderBy(asc(contactChanges.id));
+      const invitationRows = await tx
+        .select(INVITATION_COLUMNS)
+        .from(reviewInvitations)
+        .where(eq(reviewInvitations.senderId, me.userId))
+        .orderBy(asc(reviewInvitations.id));
       const auditRows = await tx
         .select(AUDIT_COLUMNS)
         .from(auditLog)
@@ -573,6 +724,12 @@ export async function exportAccountData(viewer: Viewer | null) {
           byYou: actorId === me.userId,
           aboutYou: subjectUserId === me.userId,
         })),
+        listingClaims: claimRows,
+        reviewReplies: replyRows,
+        repliesToYourReviews,
+        contactChangesRequested: await contactChangesBy(contactChanges.requestedById),
+        contactChangesStopped: await contactChangesBy(contactChanges.cancelledById),
+        invitationsSent: invitationRows,
         claimedListings: listings,
         withheld: withheldNotes(),
       };

@@ -13,6 +13,25 @@ function layout(paragraphs: string[], action?: { label: string; url: string }): 
   return `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#1c1917;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">${body}${button}<p style="color:#57534e;font-size:14px">Unknot</p></body></html>`;
 }
 
+/**
+ * A plain mail of paragraphs and at most one button-like link, in text and HTML: the one way
+ * the app writes its notices.
+ */
+export function plainMail(input: {
+  to: string;
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+}): Mail {
+  const link = input.action ? `\n\n${input.action.label}: ${input.action.url}` : '';
+  return {
+    to: input.to,
+    subject: input.subject,
+    text: `${input.paragraphs.join('\n\n')}${link}\n`,
+    html: layout(input.paragraphs, input.action),
+  };
+}
+
 export function signInMail(to: string, url: string, minutes: number): Mail {
   const intro = 'Someone, hopefully you, asked to sign in to Unknot with this email address.';
   const expiry = `The link works once and expires in ${minutes} minutes. On the page it opens, press "Sign in" to finish.`;

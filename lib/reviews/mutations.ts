@@ -10,6 +10,7 @@ import {
   reviews,
   therapists,
   type ReviewStatus,
+  type TherapistStatus,
 } from '@/db/schema';
 import { parseInput } from '@/lib/actions';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
@@ -104,7 +105,7 @@ function toResult(
 interface TargetRow {
   id: number;
   slug: string;
-  status: 'published' | 'hidden';
+  status: TherapistStatus;
   claimedByUserId: string | null;
   contactEmail: string | null;
 }

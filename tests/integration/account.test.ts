@@ -11,8 +11,12 @@ import { recomputeTherapistStats } from '@/db/aggregates';
 import {
   accounts,
   auditLog,
+  contactChanges,
+  listingClaims,
   passkeys,
   reviewAppeals,
+  reviewInvitations,
+  reviewReplies,
   reviewReports,
   reviewVersions,
   reviewVotes,
@@ -295,6 +299,76 @@ async function richMember(options: { word: string }) {
       outcome: 'upheld',
     },
   ]);
+
+  // As a practitioner: a claim, a reply on the claimed listing's review, a contact change asked
+  // for and one stopped, an invitation; others' reply on their review; claims and replies they
+  // decided as a moderator.
+  await database.db.insert(listingClaims).values([
+    {
+      therapistId: claimed.therapist.id,
+      userId: member.id,
+      kind: 'listing',
+      status: 'approved',
+      licenseState: 'NY',
+      licenseNumber: '001234',
+      licenseName: 'Steady Finch',
+      licenseMatched: 'yes',
+      codeHash: 'not-exported',
+      codeSentTo: 'clinic@example.org',
+      codeExpiresAt: new Date(),
+      decidedById: other.id,
+    },
+    {
+      therapistId: second.therapist.id,
+      userId: third.id,
+      kind: 'dispute',
+      status: 'refused',
+      evidence: 'Third member’s evidence',
+      decidedById: member.id,
+    },
+  ]);
+  await database.db.insert(reviewReplies).values([
+    {
+      reviewId: thirdsReview.review.id,
+      therapistId: claimed.therapist.id,
+      authorId: member.id,
+      body: 'Thank you for taking the time to write.',
+      moderatedById: other.id,
+    },
+    {
+      reviewId: first.review.id,
+      therapistId: reviewed.therapist.id,
+      authorId: other.id,
+      body: 'Glad the stretches help.',
+      status: 'pending',
+      statusReason: 'health_detail',
+      moderatedById: member.id,
+    },
+  ]);
+  await database.db.insert(contactChanges).values([
+    {
+      therapistId: claimed.therapist.id,
+      requestedById: member.id,
+      changes: { phone: '+1 212 555 0100' },
+      previous: { phone: null },
+      appliesAt: new Date(Date.now() + 72 * 3_600_000),
+    },
+    {
+      therapistId: second.therapist.id,
+      requestedById: other.id,
+      changes: { website: 'https://example.org' },
+      previous: { website: null },
+      appliesAt: new Date(),
+      cancelledAt: new Date(),
+      cancelledById: member.id,
+    },
+  ]);
+  await database.db.insert(reviewInvitations).values({
+    therapistId: claimed.therapist.id,
+    senderId: member.id,
+    emailHash: randomBytes(16).toString('hex'),
+    email: 'client@example.org',
+  });
 
   await database.db.insert(verificationTokens).values({
     identifier: email,
@@ -588,6 +662,8 @@ describe('exportAccountData', () => {
       SECRET_ID_TOKEN,
       rich.token,
       rich.passkeyToken,
+      'not-exported',
+      'client@example.org',
     ]) {
       expect(text).not.toContain(secret);
     }
@@ -650,7 +726,21 @@ describe('exportAccountData', () => {
         .filter((a) => a.reviewId === rich.othersReviewId)
         .map((a) => a.id),
       appealsDecided: appeals.filter((a) => a.reviewId === rich.thirdsReviewId).map((a) => a.id),
+      claimsDecided: (
+        await database.db
+          .select({ id: listingClaims.id })
+          .from(listingClaims)
+          .where(eq(listingClaims.decidedById, rich.member.id))
+      ).map((c) => c.id),
+      repliesDecided: (
+        await database.db
+          .select({ id: reviewReplies.id })
+          .from(reviewReplies)
+          .where(eq(reviewReplies.moderatedById, rich.member.id))
+      ).map((r) => r.id),
     });
+    expect(data.moderationActs.claimsDecided).toHaveLength(1);
+    expect(data.moderationActs.repliesDecided).toHaveLength(1);
   });
 
   it('is for signed-in members only', async () => {
