@@ -72,9 +72,25 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
     <Container className="max-w-4xl py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Moderation</h1>
-        <Link href="/moderation/audit" className={LINK}>
-          Moderation log
-        </Link>
+        <nav aria-label="Moderation sections">
+          <ul className="flex flex-wrap gap-x-5 gap-y-2">
+            <li>
+              <Link href="/moderation/claims" className={LINK}>
+                Claims and disputes
+              </Link>
+            </li>
+            <li>
+              <Link href="/moderation/replies" className={LINK}>
+                Held replies
+              </Link>
+            </li>
+            <li>
+              <Link href="/moderation/audit" className={LINK}>
+                Moderation log
+              </Link>
+            </li>
+          </ul>
+        </nav>
       </div>
       {done ? (
         <FormMessage tone="success" className="mt-6">

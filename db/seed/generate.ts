@@ -16,6 +16,7 @@ import type {
   ReviewStatus,
   TherapistStatus,
 } from '../schema/enums';
+import type { OpeningHours, PriceItem } from '../schema/therapists';
 import { CITIES, clinicName, pickCity, pickOtherCity, placeIn, type City } from './places';
 import { DEFAULT_SEED, Random } from './random';
 import {
@@ -358,6 +359,10 @@ export interface TherapistDraft {
   modalities: string[];
   conditions: string[];
   locations: LocationDraft[];
+  notTreated: string;
+  referrals: string;
+  hours: OpeningHours[];
+  prices: PriceItem[];
 }
 
 function traitsOf(
@@ -551,6 +556,81 @@ function locationsFor(
  * A therapist with everything a listing needs. `slugFor` turns the slug base into a unique slug;
  * `licenseIndex` must be unique among therapists sharing a database.
  */
+/** What each kind of practice says it does not treat, and whom it refers people to. */
+const PRACTICE_LIMITS: Readonly<Record<ArchetypeKey, { notTreated: string; referrals: string }>> = {
+  clinical: {
+    notTreated:
+      'Recent fractures, suspected blood clots, or pain with numbness that is getting worse. Those need a doctor first.',
+    referrals:
+      'Physical therapists for strength and rehab work, and your physician or a chiropractor when imaging or a diagnosis is needed.',
+  },
+  relaxation: {
+    notTreated:
+      'Injuries or pain that needs clinical work: I focus on relaxation and stress relief, not treating conditions.',
+    referrals: 'Clinical and deep tissue therapists for ongoing pain; your doctor for anything new.',
+  },
+  sports: {
+    notTreated: 'Acute injuries in the first 48 hours, suspected tears or fractures.',
+    referrals:
+      'Sports medicine physicians and physical therapists for diagnosis and return-to-play plans.',
+  },
+  'asian-firm': {
+    notTreated: 'Acute inflammation, open wounds, or conditions where firm pressure is unsafe.',
+    referrals: 'Acupuncturists (a separate licensed profession) and your physician.',
+  },
+  'light-touch': {
+    notTreated: 'Deep tissue work: my sessions are gentle by design.',
+    referrals: 'Clinical massage therapists when firm pressure is wanted; your doctor for new symptoms.',
+  },
+  'prenatal-lymphatic': {
+    notTreated:
+      'High-risk pregnancies without a note from your midwife or doctor, active infections, or untreated blood clots.',
+    referrals:
+      'Certified lymphedema therapists for complex cases, pelvic floor physical therapists, and your midwife or OB.',
+  },
+  medical: {
+    notTreated: 'Anything without a clear picture: red-flag symptoms go to a physician first.',
+    referrals:
+      'Your physician, orthopedists and physical therapists; I send a short note when I refer.',
+  },
+};
+
+const DAY_PATTERNS: readonly (readonly number[])[] = [
+  [0, 1, 2, 3, 4],
+  [1, 2, 3, 4, 5],
+  [0, 2, 4, 5],
+  [0, 1, 3, 4, 5, 6],
+];
+
+/** Opening hours, prices and limits of a practice: their own random stream. */
+function practiceDetails(
+  seed: number,
+  profile: TherapistProfile,
+): { notTreated: string; referrals: string; hours: OpeningHours[]; prices: PriceItem[] } {
+  const rng = new Random(seed, 'therapist-practice', profile.index);
+  const days = rng.pick(DAY_PATTERNS);
+  const opens = rng.pick(['08:00', '09:00', '10:00', '11:00']);
+  const closes = rng.pick(['17:00', '18:00', '19:00', '20:00']);
+  const hours = days.map((day) => ({
+    day,
+    opens: day === 5 ? '09:00' : opens,
+    closes: day >= 5 ? '15:00' : closes,
+  }));
+  const rate = rng.int(85, 150) / 60;
+  const prices = [60, 90, ...(rng.chance(0.5) ? [30] : [])].map((minutes) => ({
+    service: minutes === 30 ? 'Focused session' : `${minutes}-minute session`,
+    minutes,
+    dollars: Math.round((rate * minutes) / 5) * 5,
+  }));
+  const limits = rng.chance(0.8) ? PRACTICE_LIMITS[profile.archetype] : undefined;
+  return {
+    notTreated: limits?.notTreated ?? '',
+    referrals: limits?.referrals ?? '',
+    hours,
+    prices: prices.sort((a, b) => a.minutes - b.minutes),
+  };
+}
+
 export function generateTherapist(
   profile: TherapistProfile,
   options: { seed: number; now: Date; slugFor: (base: string) => string; licenseIndex: number },
@@ -610,6 +690,7 @@ export function generateTherapist(
     modalities: [...profile.modalities],
     conditions: [...profile.conditions],
     locations,
+    ...practiceDetails(options.seed, profile),
   };
 }
 

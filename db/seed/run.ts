@@ -103,6 +103,10 @@ const THERAPIST_KEYS = [
   'status',
   'createdAt',
   'updatedAt',
+  'notTreated',
+  'referrals',
+  'hours',
+  'prices',
 ] as const;
 const LOCATION_KEYS = [
   'therapistId',
@@ -180,6 +184,10 @@ export function toTherapistInsert(draft: TherapistDraft): TherapistInsert {
     status: draft.status,
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
+    notTreated: draft.notTreated,
+    referrals: draft.referrals,
+    hours: draft.hours,
+    prices: draft.prices,
   };
 }
 
