@@ -24,7 +24,7 @@ import { exportAccountData } from '@/lib/account/mutations';
 import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { appealDecision, decideAppeal, getAppealContext } from '@/lib/moderation/appeals';
-import { listAuditEntries } from '@/lib/moderation/audit';
+import { auditFilterInput, listAuditEntries } from '@/lib/moderation/audit';
 import { decideReview, listModerationQueue, pendingBacklog } from '@/lib/moderation/queue';
 import {
   MODERATION_REASON_OPTIONS,
@@ -1426,6 +1426,42 @@ describe('the audit log', () => {
     expect((await failure(listAuditEntries((await person('moderator')).viewer))).code).toBe(
       'second_factor',
     );
+  });
+
+  it('narrows to an area, to one listing, and pages back through older entries', async () => {
+    const listing = await publishedTherapist();
+    const other = await publishedTherapist();
+    const mod = await moderator('Moderator Lark');
+    await database.db.insert(auditLog).values([
+      { actorId: null, action: 'claim.code_sent', therapistId: listing.therapist.id },
+      { actorId: null, action: 'claim.granted', therapistId: listing.therapist.id },
+      { actorId: null, action: 'listing.updated', therapistId: listing.therapist.id },
+      { actorId: null, action: 'claim.dispute_opened', therapistId: other.therapist.id },
+    ]);
+
+    const claims = await listAuditEntries(mod.viewer, { area: 'claims' });
+    expect(claims.length).toBeGreaterThanOrEqual(3);
+    expect(claims.every((e) => e.action.startsWith('claim.'))).toBe(true);
+
+    const one = await listAuditEntries(mod.viewer, { listing: listing.therapist.id });
+    expect(one.map((e) => e.action)).toEqual([
+      'listing.updated',
+      'claim.granted',
+      'claim.code_sent',
+    ]);
+    expect(one[0]!.listing).toEqual({
+      id: listing.therapist.id,
+      slug: listing.therapist.slug,
+      name: listing.therapist.name,
+    });
+
+    const older = await listAuditEntries(mod.viewer, {
+      listing: listing.therapist.id,
+      before: one[0]!.id,
+    });
+    expect(older.map((e) => e.action)).toEqual(['claim.granted', 'claim.code_sent']);
+    expect(auditFilterInput.safeParse({ area: 'accounts' }).success).toBe(false);
+    expect(auditFilterInput.safeParse({ listing: '1', extra: 'x' }).success).toBe(false);
   });
 
   it('is append-only: no code changes or deletes an audit entry', async () => {

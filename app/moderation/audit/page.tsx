@@ -6,7 +6,15 @@ import { Container } from '@/components/ui/container';
 import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
-import { AUDIT_PAGE_SIZE, listAuditEntries, type AuditEntry } from '@/lib/moderation/audit';
+import {
+  AUDIT_AREA_LABELS,
+  AUDIT_PAGE_SIZE,
+  auditFilterInput,
+  listAuditEntries,
+  type AuditArea,
+  type AuditEntry,
+  type AuditFilter,
+} from '@/lib/moderation/audit';
 import {
   REVIEW_STATUS_LABELS,
   reportReasonLabel,
@@ -26,7 +34,60 @@ const ACTION_LABELS: Record<string, string> = {
   'appeal.opened': 'Appeal made',
   'appeal.upheld': 'Appeal: decision kept',
   'appeal.overturned': 'Appeal: decision overturned',
+  'claim.licence_mismatch': 'Claim refused: licence does not match',
+  'claim.code_sent': 'Claim: code sent to the listing’s email',
+  'claim.code_wrong': 'Claim: wrong code',
+  'claim.granted': 'Claim granted (licence and code)',
+  'claim.evidence_submitted': 'Claim: evidence sent to moderators',
+  'claim.dispute_opened': 'Dispute opened',
+  'claim.approved': 'Claim approved by a moderator',
+  'claim.refused': 'Claim refused by a moderator',
+  'claim.more_info_requested': 'Claim: more asked for',
+  'claim.more_info_added': 'Claim: more evidence added',
+  'claim.cancelled': 'Claim withdrawn or cancelled',
+  'listing.submitted': 'New listing submitted',
+  'listing.updated': 'Listing edited',
+  'listing.contact_change_requested': 'Contact change asked for',
+  'listing.contact_change_applied': 'Contact change applied',
+  'listing.contact_change_cancelled': 'Contact change stopped',
+  'invitation.sent': 'Invitations sent',
+  'reply.saved': 'Reply published',
+  'reply.held': 'Reply held for moderation',
+  'reply.approved': 'Held reply approved',
+  'reply.removed': 'Reply removed',
+  'reply.deleted': 'Reply deleted by the practitioner',
 };
+
+/** "claim.code_sent" -> "Claim: code sent", for actions without a label of their own. */
+function actionLabel(action: string): string {
+  const known = ACTION_LABELS[action];
+  if (known) return known;
+  const [area = action, what = ''] = action.split('.', 2);
+  const head = area.charAt(0).toUpperCase() + area.slice(1);
+  return what ? `${head}: ${what.replaceAll('_', ' ')}` : head;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** The filter in the address; anything malformed is ignored rather than failing the page. */
+function readFilter(params: Params): AuditFilter {
+  const raw: Record<string, string> = {};
+  for (const key of ['area', 'listing', 'before']) {
+    const value = params[key];
+    if (typeof value === 'string' && value !== '') raw[key] = value;
+  }
+  const parsed = auditFilterInput.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+function logHref(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  if (filter.area) params.set('area', filter.area);
+  if (filter.listing) params.set('listing', String(filter.listing));
+  if (filter.before) params.set('before', String(filter.before));
+  const query = params.toString();
+  return query ? `/moderation/audit?${query}` : '/moderation/audit';
+}
 
 /** "March 4, 2025, 14:03 UTC". */
 function when(at: Date): string {
@@ -62,15 +123,24 @@ function details(entry: AuditEntry): string {
   if (detail.previousRole !== undefined) parts.push(`was: ${detail.previousRole}`);
   if (detail.reviews !== undefined) parts.push(`reviews: ${detail.reviews}`);
   if (detail.reviewCount !== undefined) parts.push(`${detail.reviewCount} reviews`);
+  if (detail.claimId !== undefined) parts.push(`claim ${detail.claimId}`);
+  if (detail.kind !== undefined) parts.push(`kind: ${String(detail.kind).replaceAll('_', ' ')}`);
+  if (detail.replyId !== undefined) parts.push(`reply ${detail.replyId}`);
+  if (detail.count !== undefined) parts.push(`${detail.count}`);
   return parts.join(' · ');
 }
 
-export default async function ModerationLogPage() {
+export default async function ModerationLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Params>;
+}) {
   const viewer = await getViewer();
   if (!viewer) redirect('/sign-in?callbackUrl=/moderation/audit');
+  const filter = readFilter(await searchParams);
   let entries;
   try {
-    entries = await listAuditEntries(viewer);
+    entries = await listAuditEntries(viewer, filter);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return (
@@ -90,10 +160,40 @@ export default async function ModerationLogPage() {
         </Link>
       </div>
       <p className="mt-2 text-sm text-stone-600">
-        The latest {AUDIT_PAGE_SIZE} entries, newest first
+        {AUDIT_PAGE_SIZE} entries at a time, newest first
         {viewer.role === 'admin' ? ', of every kind' : ''}. Entries are never changed or deleted.
-        Members who report are never named.
+        Members who report or claim are never named here.
       </p>
+      <nav aria-label="Parts of the log" className="mt-6">
+        <ul className="flex flex-wrap gap-2">
+          {[undefined, ...(Object.keys(AUDIT_AREA_LABELS) as AuditArea[])].map((area) => {
+            const current = filter.area === area;
+            return (
+              <li key={area ?? 'all'}>
+                <Link
+                  href={logHref({ area, listing: filter.listing })}
+                  aria-current={current ? 'page' : undefined}
+                  className={
+                    current
+                      ? 'inline-block rounded-full bg-teal-800 px-3 py-1.5 text-sm font-medium text-white'
+                      : 'inline-block rounded-full border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:border-teal-700'
+                  }
+                >
+                  {area ? AUDIT_AREA_LABELS[area] : 'Everything'}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {filter.listing ? (
+        <p className="mt-4 text-sm text-stone-800">
+          Only listing {filter.listing}.{' '}
+          <Link href={logHref({ area: filter.area })} className={LINK}>
+            Show every listing
+          </Link>
+        </p>
+      ) : null}
       {entries.length === 0 ? (
         <p className="mt-8 text-stone-700">Nothing has been logged yet.</p>
       ) : (
@@ -112,6 +212,9 @@ export default async function ModerationLogPage() {
                   Who
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
+                  Listing
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
                   Details
                 </th>
               </tr>
@@ -121,9 +224,21 @@ export default async function ModerationLogPage() {
                 <tr key={entry.id}>
                   <td className="px-4 py-3 whitespace-nowrap text-stone-700">{when(entry.at)}</td>
                   <td className="px-4 py-3 font-medium text-stone-900">
-                    {ACTION_LABELS[entry.action] ?? entry.action}
+                    {actionLabel(entry.action)}
                   </td>
                   <td className="px-4 py-3 text-stone-800">{actorLabel(entry.actor)}</td>
+                  <td className="px-4 py-3 text-stone-800">
+                    {entry.listing ? (
+                      <Link
+                        href={logHref({ area: filter.area, listing: entry.listing.id })}
+                        className={LINK}
+                      >
+                        {entry.listing.name}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td className="px-4 py-3 text-stone-700">{details(entry)}</td>
                 </tr>
               ))}
@@ -131,6 +246,13 @@ export default async function ModerationLogPage() {
           </table>
         </div>
       )}
+      {entries.length === AUDIT_PAGE_SIZE ? (
+        <p className="mt-6">
+          <Link href={logHref({ ...filter, before: entries.at(-1)?.id })} className={LINK}>
+            Older entries
+          </Link>
+        </p>
+      ) : null}
     </Container>
   );
 }
