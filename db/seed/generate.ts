@@ -567,7 +567,8 @@ const PRACTICE_LIMITS: Readonly<Record<ArchetypeKey, { notTreated: string; refer
   relaxation: {
     notTreated:
       'Injuries or pain that needs clinical work: I focus on relaxation and stress relief, not treating conditions.',
-    referrals: 'Clinical and deep tissue therapists for ongoing pain; your doctor for anything new.',
+    referrals:
+      'Clinical and deep tissue therapists for ongoing pain; your doctor for anything new.',
   },
   sports: {
     notTreated: 'Acute injuries in the first 48 hours, suspected tears or fractures.',
@@ -580,7 +581,8 @@ const PRACTICE_LIMITS: Readonly<Record<ArchetypeKey, { notTreated: string; refer
   },
   'light-touch': {
     notTreated: 'Deep tissue work: my sessions are gentle by design.',
-    referrals: 'Clinical massage therapists when firm pressure is wanted; your doctor for new symptoms.',
+    referrals:
+      'Clinical massage therapists when firm pressure is wanted; your doctor for new symptoms.',
   },
   'prenatal-lymphatic': {
     notTreated:
@@ -746,7 +748,6 @@ export function generateUser(seed: number, index: number, now: Date): UserDraft 
 // ---------------------------------------------------------------------------------------------
 // Reviews
 // ---------------------------------------------------------------------------------------------
-
 
 export interface FollowUpDraft {
   weeksAfter: FollowUpWeeks;

@@ -220,8 +220,11 @@ const {
   decidedById: _claimDecidedById,
   ...CLAIM_COLUMNS
 } = getTableColumns(listingClaims);
-const { authorId: _replyAuthorId, moderatedById: _replyModeratedById, ...REPLY_COLUMNS } =
-  getTableColumns(reviewReplies);
+const {
+  authorId: _replyAuthorId,
+  moderatedById: _replyModeratedById,
+  ...REPLY_COLUMNS
+} = getTableColumns(reviewReplies);
 const REPLY_TO_YOUR_REVIEW_COLUMNS = {
   id: reviewReplies.id,
   reviewId: reviewReplies.reviewId,
