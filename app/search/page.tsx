@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { connection } from 'next/server';
+import { after, connection } from 'next/server';
 import { cache } from 'react';
 import { ButtonLink } from '@/components/ui/button';
 import { Container } from '@/components/ui/container';
@@ -36,6 +36,8 @@ import { SortForm } from '@/components/search/sort-form';
 import { INTENTS } from '@/db/schema/enums';
 import { CONDITIONS, MODALITIES } from '@/db/taxonomy';
 import { AppError } from '@/lib/errors';
+import { recordSearchAppearancesBySlug } from '@/lib/insights/counts';
+import { isLikelyBot, isPrefetchRequest } from '@/lib/insights/visits';
 import {
   INTENT_LABELS,
   languageName,
@@ -379,6 +381,16 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
       : 'This search could not run';
 
   const wider = result?.place ? nextRadius(radiusMiles, RADIUS_MILES) : null;
+
+  // Each listing on this page of results counts one appearance, after the response is sent so
+  // that counting never slows or breaks the page. Only totals are kept, never the visitor.
+  if (result && result.hits.length > 0) {
+    const request = await headers();
+    if (!isLikelyBot(request.get('user-agent')) && !isPrefetchRequest(request)) {
+      const slugs = result.hits.map((hit) => hit.slug);
+      after(() => recordSearchAppearancesBySlug(slugs));
+    }
+  }
 
   return (
     <SearchNavigationProvider>

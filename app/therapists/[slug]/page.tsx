@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
+import { after, connection } from 'next/server';
 import { cache } from 'react';
 import { Container } from '@/components/ui/container';
 import { Section } from '@/components/ui/section';
@@ -23,6 +23,8 @@ import { WriteReviewLink } from '@/components/therapists/write-review-link';
 import { INTENTS } from '@/db/schema/enums';
 import { CONDITIONS } from '@/db/taxonomy';
 import { getViewer } from '@/lib/auth/viewer';
+import { recordProfileView } from '@/lib/insights/counts';
+import { isPrefetchRequest } from '@/lib/insights/visits';
 import { MIN_OUTCOME_REPORTS } from '@/lib/config';
 import { pluralize } from '@/lib/format';
 import { serializeJsonLd, toTherapistJsonLd } from '@/lib/reviews/json-ld';
@@ -123,6 +125,11 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
     viewerOwnsTherapist(viewer, therapist.id),
     headers(),
   ]);
+  // Counted in aggregate after the response: never who, never the owner, never a prefetch.
+  if (!isPrefetchRequest(requestHeaders)) {
+    const userAgent = requestHeaders.get('user-agent');
+    after(() => recordProfileView(therapist.id, viewer, userAgent));
+  }
 
   const basePath = `/therapists/${encodeURIComponent(therapist.slug)}`;
   const hrefForPage = (n: number) => reviewListHref(basePath, query, { page: n });
