@@ -11,11 +11,14 @@ import {
   pluralize,
   pressureLabel,
 } from '@/lib/format';
-import type { PublicReview } from '@/lib/therapists/types';
+import type { PublicReply, PublicReview } from '@/lib/therapists/types';
 import { PainJourney } from './pain-journey';
+import { ReviewReply } from './review-reply';
 
-/** What a review shows, whatever list it is in. */
-export type ReviewContent = Omit<PublicReview, 'publishedAt' | 'helpful'>;
+/** What a review shows, whatever list it is in; only published reviews carry a reply. */
+export type ReviewContent = Omit<PublicReview, 'publishedAt' | 'helpful' | 'reply'> & {
+  reply?: PublicReply | null;
+};
 
 /** The date a review is shown with: when it was published, or written when it never was. */
 export interface ReviewDate {
@@ -43,6 +46,7 @@ function Meta({ review, date }: { review: ReviewContent; date: ReviewDate }) {
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className="font-medium text-stone-800">{review.authorName}</span>
         {review.edited ? <Badge>Edited</Badge> : null}
+        {review.invited ? <Badge tone="brand">Invited by the practitioner</Badge> : null}
       </p>
       <p className="mt-0.5">
         {details.length > 0 ? `${details.join(' · ')} · ` : null}
@@ -148,6 +152,7 @@ export function ReviewItem({ review, date, withheldText, footer }: ReviewItemPro
           </p>
         ) : null}
       </div>
+      {review.reply ? <ReviewReply reply={review.reply} reviewId={review.id} /> : null}
       {footer ? <footer className="mt-4 border-t border-stone-100 pt-3">{footer}</footer> : null}
     </Card>
   );

@@ -17,12 +17,20 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { CARD_MODALITIES } from '@/lib/config';
 import { distanceKmSql, withinBoxSql, type LatLng } from '@/lib/geo';
 import { toConditionOutcomes, toOutcomeFigure, toReliefCurve, type StageScores } from './outcomes';
-import { consentedCondition, loadFollowUps, reviewColumns, toReviewContent } from './review-rows';
+import {
+  consentedCondition,
+  loadFollowUps,
+  loadPublishedReplies,
+  reviewColumns,
+  toReviewContent,
+} from './review-rows';
 import type { ReviewListQuery } from './review-params';
 import type {
   ModalityTag,
+  OpeningHoursEntry,
   Page,
   PracticeLocation,
+  PriceEntry,
   PublicReview,
   RatingSummary,
   TaxonomyTag,
@@ -136,6 +144,56 @@ async function listModalityTags(therapistIds: number[]): Promise<Map<number, Mod
   return byTherapist;
 }
 
+const HOURS_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Stored opening hours, keeping only well-formed entries, by day then time. */
+function toOpeningHours(value: unknown): OpeningHoursEntry[] {
+  if (!Array.isArray(value)) return [];
+  const entries: OpeningHoursEntry[] = [];
+  for (const entry of value as unknown[]) {
+    if (!isRecord(entry)) continue;
+    const { day, opens, closes } = entry;
+    if (
+      typeof day === 'number' &&
+      Number.isInteger(day) &&
+      day >= 0 &&
+      day <= 6 &&
+      typeof opens === 'string' &&
+      typeof closes === 'string' &&
+      HOURS_TIME.test(opens) &&
+      HOURS_TIME.test(closes)
+    ) {
+      entries.push({ day, opens, closes });
+    }
+  }
+  return entries.sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens));
+}
+
+/** Stored prices, keeping only well-formed entries, in the stored order. */
+function toPrices(value: unknown): PriceEntry[] {
+  if (!Array.isArray(value)) return [];
+  const entries: PriceEntry[] = [];
+  for (const entry of value as unknown[]) {
+    if (!isRecord(entry)) continue;
+    const { service, minutes, dollars } = entry;
+    if (
+      typeof service === 'string' &&
+      service.trim() !== '' &&
+      typeof minutes === 'number' &&
+      Number.isInteger(minutes) &&
+      typeof dollars === 'number' &&
+      Number.isInteger(dollars)
+    ) {
+      entries.push({ service, minutes, dollars });
+    }
+  }
+  return entries;
+}
+
 /** The public profile of a published therapist, or null. */
 export async function getTherapistProfile(slug: string): Promise<TherapistProfile | null> {
   // The same shape the database allows for a slug; anything else names no therapist.
@@ -161,6 +219,10 @@ export async function getTherapistProfile(slug: string): Promise<TherapistProfil
       licenseNumber: therapists.licenseNumber,
       licenseStatus: therapists.licenseStatus,
       claimedByUserId: therapists.claimedByUserId,
+      notTreated: therapists.notTreated,
+      referrals: therapists.referrals,
+      hours: therapists.hours,
+      prices: therapists.prices,
       stats: {
         reviewCount: therapistStats.reviewCount,
         ratingAverage: therapistStats.ratingAverage,
@@ -252,6 +314,10 @@ export async function getTherapistProfile(slug: string): Promise<TherapistProfil
         ? { state: row.licenseState, number: row.licenseNumber, status: row.licenseStatus }
         : null,
     claimed: row.claimedByUserId !== null,
+    notTreated: row.notTreated,
+    referrals: row.referrals,
+    hours: toOpeningHours(row.hours),
+    prices: toPrices(row.prices),
     modalities: modalityTags.get(row.id) ?? [],
     conditions: conditionTags satisfies TaxonomyTag[],
     locations: locations.map((l): PracticeLocation => ({ ...l, current: l.endsOn === null })),
@@ -369,9 +435,11 @@ export async function listTherapistReviews(
     .limit(pageSize)
     .offset((page - 1) * pageSize);
 
-  const followUps = await loadFollowUps(rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const [followUps, replies] = await Promise.all([loadFollowUps(ids), loadPublishedReplies(ids)]);
   const items = rows.map((r): PublicReview => ({
     ...toReviewContent(r, followUps.get(r.id) ?? []),
+    reply: replies.get(r.id) ?? null,
     publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
     helpful: {
       count: Number(r.helpfulCount),

@@ -1,9 +1,16 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { conditions, reviewFollowUps, reviews, users } from '@/db/schema';
+import {
+  conditions,
+  reviewFollowUps,
+  reviewReplies,
+  reviews,
+  therapists,
+  users,
+} from '@/db/schema';
 
-import type { PublicReview } from './types';
+import type { PublicReply, PublicReview } from './types';
 
 export const ANONYMISED_AUTHOR = 'Former member';
 
@@ -35,6 +42,8 @@ export const reviewColumns = {
   referredOut: reviews.referredOut,
   wouldRecommend: reviews.wouldRecommend,
   version: reviews.version,
+  /** Only whether it answered an invitation; never which one. */
+  invited: sql<boolean>`(${reviews.invitationId} is not null)`.mapWith(Boolean),
 };
 
 /** The condition joined only when the reviewer agreed to show it. */
@@ -68,6 +77,7 @@ export interface ReviewContentRow {
   referredOut: boolean | null;
   wouldRecommend: boolean | null;
   version: number;
+  invited: boolean;
 }
 
 /** "Still better?" answers of the given reviews, in order of weeks. */
@@ -93,11 +103,45 @@ export async function loadFollowUps(
   return byReview;
 }
 
-/** The public part of a review row, without its date and votes. */
+/**
+ * The published replies of the given reviews, in one query. Held and removed replies are never
+ * public.
+ */
+export async function loadPublishedReplies(
+  reviewIds: readonly number[],
+): Promise<Map<number, PublicReply>> {
+  const byReview = new Map<number, PublicReply>();
+  if (reviewIds.length === 0) return byReview;
+  const rows = await getDb()
+    .select({
+      reviewId: reviewReplies.reviewId,
+      from: therapists.name,
+      body: reviewReplies.body,
+      createdAt: reviewReplies.createdAt,
+      updatedAt: reviewReplies.updatedAt,
+      edited: sql<boolean>`(${reviewReplies.updatedAt} > ${reviewReplies.createdAt})`,
+    })
+    .from(reviewReplies)
+    .innerJoin(therapists, eq(therapists.id, reviewReplies.therapistId))
+    .where(
+      and(inArray(reviewReplies.reviewId, [...reviewIds]), eq(reviewReplies.status, 'published')),
+    );
+  for (const { reviewId, createdAt, updatedAt, edited, ...reply } of rows) {
+    byReview.set(reviewId, {
+      ...reply,
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+      edited: Boolean(edited),
+    });
+  }
+  return byReview;
+}
+
+/** The public part of a review row, without its date, votes and reply. */
 export function toReviewContent(
   r: ReviewContentRow,
   followUps: PublicReview['followUps'],
-): Omit<PublicReview, 'publishedAt' | 'helpful'> {
+): Omit<PublicReview, 'publishedAt' | 'helpful' | 'reply'> {
   return {
     id: r.id,
     authorName: r.authorName ?? ANONYMISED_AUTHOR,
@@ -127,5 +171,6 @@ export function toReviewContent(
     wouldRecommend: r.wouldRecommend,
     edited: r.version > 1,
     followUps,
+    invited: Boolean(r.invited),
   };
 }

@@ -75,6 +75,20 @@ export interface PracticeLocation {
   current: boolean;
 }
 
+/** One opening: day 0 = Monday ... 6 = Sunday, times "HH:MM" (24 h). */
+export interface OpeningHoursEntry {
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+export interface PriceEntry {
+  service: string;
+  minutes: number;
+  /** Whole US dollars. */
+  dollars: number;
+}
+
 export interface TherapistProfile {
   id: number;
   slug: string;
@@ -92,7 +106,16 @@ export interface TherapistProfile {
   website: string | null;
   bookingUrl: string | null;
   license: { state: string; number: string; status: LicenseStatus } | null;
+  /** A practitioner holds the listing (who does is never exposed). */
   claimed: boolean;
+  /** What they do not treat, in their words; empty when not given. */
+  notTreated: string;
+  /** Whom they refer people to, in their words; empty when not given. */
+  referrals: string;
+  /** Opening hours by day and time; empty when not given (then no day reads "Closed"). */
+  hours: OpeningHoursEntry[];
+  /** Services with their length and price, in the practitioner's order. */
+  prices: PriceEntry[];
   modalities: ModalityTag[];
   conditions: TaxonomyTag[];
   /** Current locations first, then earlier ones, newest first. */
@@ -171,6 +194,21 @@ export interface PublicReview {
   followUps: { weeksAfter: number; painNow: number }[];
   /** "Helpful" votes, and what the viewer may do about them. */
   helpful: HelpfulState;
+  /** The review answered the practitioner's invitation (shown as "Invited by the practitioner"). */
+  invited: boolean;
+  /** The listing owner's published reply, if there is one. */
+  reply: PublicReply | null;
+}
+
+/** The listing owner's one public reply under a review. */
+export interface PublicReply {
+  /** The listing's name: "Reply from …". */
+  from: string;
+  body: string;
+  /** ISO timestamps: first written, and last edited. */
+  createdAt: string;
+  updatedAt: string;
+  edited: boolean;
 }
 
 /** A review's helpful votes as one viewer sees them. */
@@ -183,7 +221,10 @@ export interface HelpfulState {
 }
 
 /** A review moderators marked "not recommended", shown apart with the content reason. */
-export interface NotRecommendedReview extends Omit<PublicReview, 'helpful' | 'publishedAt'> {
+export interface NotRecommendedReview extends Omit<
+  PublicReview,
+  'helpful' | 'publishedAt' | 'reply'
+> {
   /** ISO timestamp of when it was written (it was never published). */
   writtenAt: string;
   /** Why it is not recommended, in words about its content. */
