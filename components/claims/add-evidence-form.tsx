@@ -1,0 +1,45 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { addClaimEvidenceAction, type ClaimFormState } from '@/lib/claims/actions';
+import { EvidenceFields } from './evidence-form';
+import { ErrorSummary, useAttempt } from './form-bits';
+
+/** What a moderator asked for: more text and links; the claim goes back to them. */
+export function AddEvidenceForm({ claimId }: { claimId: number }) {
+  const [state, formAction, pending] = useActionState<ClaimFormState | null, FormData>(
+    addClaimEvidenceAction,
+    null,
+  );
+  const attempt = useAttempt(state);
+  const form = 'more';
+  const errors = state?.error?.fieldErrors ?? {};
+  return (
+    <form action={formAction} noValidate className="space-y-6" aria-busy={pending || undefined}>
+      <input type="hidden" name="claimId" value={claimId} />
+      {state?.error ? (
+        <ErrorSummary
+          form={form}
+          title="Your answer was not sent"
+          message={state.error.message}
+          fieldErrors={errors}
+          labels={{ evidence: 'Your answer', links: 'Links' }}
+          attempt={attempt}
+          retryAfter={state.error.retryAfter}
+        />
+      ) : null}
+      <div key={attempt} className="space-y-6">
+        <EvidenceFields
+          form={form}
+          values={state?.values ?? {}}
+          errors={errors}
+          evidenceLabel="Your answer to the moderators"
+        />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Sending…' : 'Send to the moderators'}
+      </Button>
+    </form>
+  );
+}
