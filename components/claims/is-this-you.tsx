@@ -1,9 +1,8 @@
 import Link from 'next/link';
-import { ShieldCheckIcon } from '@/components/ui/icons';
 
 /**
- * On a profile: an unclaimed listing invites its practitioner to claim it; a claimed one says so,
- * with a discreet way to dispute the claim.
+ * On a profile: an unclaimed listing invites its practitioner to claim it; a claimed one offers a
+ * discreet way to dispute the claim.
  */
 export function IsThisYou({ slug, claimed }: { slug: string; claimed: boolean }) {
   const href = `/therapists/${encodeURIComponent(slug)}/claim`;
@@ -20,13 +19,9 @@ export function IsThisYou({ slug, claimed }: { slug: string; claimed: boolean })
       </p>
     );
   }
+  // The profile's header already says the listing is claimed: only the way to dispute it here.
   return (
-    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-600">
-      <span className="inline-flex items-center gap-1">
-        <ShieldCheckIcon className="size-4 text-teal-700" />
-        Claimed by the practitioner
-      </span>
-      <span aria-hidden="true">·</span>
+    <p className="text-sm text-stone-600">
       <Link
         href={href}
         className="text-stone-700 underline underline-offset-2 hover:text-stone-900"

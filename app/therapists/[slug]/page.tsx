@@ -3,6 +3,8 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { after, connection } from 'next/server';
 import { cache } from 'react';
+import Link from 'next/link';
+import { IsThisYou } from '@/components/claims/is-this-you';
 import { Container } from '@/components/ui/container';
 import { Section } from '@/components/ui/section';
 import { ConditionOutcomes } from '@/components/therapists/condition-outcomes';
@@ -168,6 +170,21 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
         dangerouslySetInnerHTML={{ __html: jsonLd }}
       />
       <ProfileHeader therapist={therapist} />
+      <div className="mt-3">
+        {ownsProfile ? (
+          <p className="text-sm text-stone-700">
+            This is your listing.{' '}
+            <Link
+              href="/dashboard"
+              className="font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900"
+            >
+              Manage it
+            </Link>
+          </p>
+        ) : (
+          <IsThisYou slug={therapist.slug} claimed={therapist.claimed} />
+        )}
+      </div>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <aside className="space-y-4 lg:col-start-2 lg:row-start-1" aria-label="Booking and ratings">

@@ -286,6 +286,31 @@ const VALID_INPUT: Record<string, () => ActionInput> = {
   decideAppealAction: () => ({
     form: { appealId: '1', outcome: 'overturned', reason: 'meets_guidelines' },
   }),
+  submitLicenceAction: () => ({
+    form: {
+      slug: 'some-therapist',
+      licenseState: 'NY',
+      licenseNumber: '012345',
+      licenseName: 'Maya Rodriguez',
+    },
+  }),
+  verifyClaimCodeAction: () => ({ form: { claimId: '1', code: '123456' } }),
+  resendClaimCodeAction: () => ({ form: { claimId: '1' } }),
+  submitEvidenceAction: () => ({
+    form: { slug: 'some-therapist', evidence: 'I work at this clinic.', links: '' },
+  }),
+  addClaimEvidenceAction: () => ({
+    form: { claimId: '1', evidence: 'My licence is on the state board.', links: '' },
+  }),
+  withdrawClaimAction: () => ({ form: { claimId: '1' } }),
+  decideClaimAction: () => ({
+    form: { claimId: '1', decision: 'refuse', message: 'Not enough evidence.' },
+  }),
+  saveReplyAction: () => ({ form: { reviewId: '1', body: 'Thank you for the review.' } }),
+  deleteReplyAction: () => ({ form: { reviewId: '1' } }),
+  decideReplyAction: () => ({
+    form: { replyId: '1', decision: 'approve', reason: 'keeps_confidence' },
+  }),
   passkeyRegistrationOptionsAction: () => ({ json: [] }),
   passkeyStepUpOptionsAction: () => ({ json: [] }),
   registerPasskeyAction: () => ({
