@@ -134,6 +134,8 @@ export interface ReviewFormProps {
   conditions: ConditionOption[];
   consentText: string;
   limits: ReviewFormContext['limits'];
+  /** The token of the invitation link the visitor came from, kept for a new review. */
+  invitation?: string | null;
 }
 
 /**
@@ -149,6 +151,7 @@ export function ReviewForm({
   conditions,
   consentText,
   limits,
+  invitation = null,
 }: ReviewFormProps) {
   const [state, formAction, pending] = useActionState<ReviewFormState, FormData>(
     reviewId === null ? submitReviewAction : updateReviewAction,
@@ -171,7 +174,10 @@ export function ReviewForm({
   return (
     <form action={formAction} noValidate className="space-y-8" aria-busy={pending || undefined}>
       {reviewId === null ? (
-        <input type="hidden" name="slug" value={therapistSlug} />
+        <>
+          <input type="hidden" name="slug" value={therapistSlug} />
+          {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
+        </>
       ) : (
         <input type="hidden" name="reviewId" value={String(reviewId)} />
       )}

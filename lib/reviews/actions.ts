@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formFields, parseInput, runAction, type ActionResult } from '@/lib/actions';
 import { getViewer, requireSignedIn } from '@/lib/auth/viewer';
 import { clientAddress } from '@/lib/rate-limit';
-import { echoFormValues, reviewInput, type ReviewFormValues } from './input';
+import { echoFormValues, reviewInput, reviewInvitationField, type ReviewFormValues } from './input';
 import { createReview, deleteReview, updateReview, type OwnReviewResult } from './mutations';
 
 /** A refused submission, with what was typed so the form can show it again. */
@@ -40,9 +40,13 @@ function profilePath(slug: string): string {
   return `/therapists/${encodeURIComponent(slug)}`;
 }
 
-/** The profile, told how the review came out: ?review=published | pending | not_recommended. */
+/**
+ * The profile, told how the review came out: ?review=published | pending | not_recommended, and
+ * &invitation=not_applied when an invitation link came with it but could not be used.
+ */
 function landing(result: OwnReviewResult): string {
-  return `${profilePath(result.review.therapistSlug)}?review=${result.review.status}#reviews`;
+  const invitation = result.invitation?.applied === false ? '&invitation=not_applied' : '';
+  return `${profilePath(result.review.therapistSlug)}?review=${result.review.status}${invitation}#reviews`;
 }
 
 /** Splits the hidden target field from the review's fields. */
@@ -59,13 +63,17 @@ export async function submitReviewAction(
   _previous: ReviewFormState,
   form: FormData,
 ): Promise<ReviewFormState> {
-  const { target: raw, fields } = splitTarget(form, 'slug');
+  const { target: raw, fields: withInvitation } = splitTarget(form, 'slug');
+  // The invitation token travels in a hidden field of its own, apart from the review's fields.
+  const { invitation: rawInvitation, ...fields } = withInvitation;
   const result = await runAction('submitReview', async () => {
     const target = parseInput(slugField, raw);
+    const { invitation } = parseInput(reviewInvitationField, { invitation: rawInvitation });
     const input = parseInput(reviewInput, fields);
     const viewer = requireSignedIn(await getViewer());
     const review = await createReview(viewer, target.slug, input, {
       clientAddress: clientAddress(await headers()),
+      invitation: invitation ?? null,
     });
     revalidatePath(profilePath(review.review.therapistSlug));
     return review;

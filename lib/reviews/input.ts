@@ -195,6 +195,21 @@ export const reviewInput = z
 
 export type ReviewInput = z.output<typeof reviewInput>;
 
+/**
+ * The invitation token that may come with a new review (a hidden field kept from the invitation
+ * link). Only its shape is checked here: a token that does not work never refuses the review
+ * (see createReview).
+ */
+export const reviewInvitationField = z.strictObject({
+  invitation: z.preprocess(
+    (value) => (value === '' || value === null ? undefined : value),
+    z
+      .string({ error: 'The invitation link in this form is not valid.' })
+      .max(1000, 'The invitation link in this form is not valid.')
+      .optional(),
+  ),
+});
+
 /** The review's fields as the form shows them: strings, "" for unanswered. */
 export interface ReviewFormValues {
   rating: string;

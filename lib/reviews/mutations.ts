@@ -16,6 +16,7 @@ import { parseInput } from '@/lib/actions';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { scheduleFollowUps } from '@/lib/follow-ups/schedule';
+import { resolveInvitation } from '@/lib/invitations/redeem';
 import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { CONDITION_CONSENT_TEXT, reviewInput, type ReviewInput } from './input';
 import { assessReviewRisk, describeStatusReason, hashClientAddress, type RiskReason } from './risk';
@@ -53,6 +54,11 @@ export interface OwnReviewResult {
     createdAt: string;
     updatedAt: string;
   };
+  /**
+   * Only for a new review that came with an invitation link: whether it carries the "invited"
+   * label, and if not, why (for the author).
+   */
+  invitation?: { applied: boolean; message: string | null };
 }
 
 export interface DeletedReview {
@@ -248,12 +254,17 @@ async function existingReview(
  * or concurrent submission returns the review that exists ("idempotent") and writes nothing.
  * The review is published, or held as pending with a reason from the risk check; the
  * aggregates, the follow-up jobs and the audit log change in the same transaction.
+ *
+ * `options.invitation` is the token of a practitioner's invitation: when it is valid for this
+ * therapist and no review carries it yet, the review records it (shown as "invited"). The
+ * reviewer's address need not be the invited one. An invitation changes nothing else: the same
+ * limits, risk checks and moderation apply.
  */
 export async function createReview(
   viewer: Viewer | null,
   therapistSlug: string,
   input: unknown,
-  options: { clientAddress: string },
+  options: { clientAddress: string; invitation?: string | null },
 ): Promise<OwnReviewResult> {
   const me = requireSignedIn(viewer);
   const values = parseInput(reviewInput, input);
@@ -285,6 +296,21 @@ export async function createReview(
       const existing = await existingReview(tx, me.userId, target.id);
       if (existing) return toResult('idempotent', existing, target.slug);
 
+      // A link that does not work (tampered, expired, for another practitioner, already used)
+      // never blocks a genuine review: the review is saved like any other, without the
+      // "invited" label, and the author is told why. Refusing it would lose an honest review
+      // over a broken link, and the label is the only thing an invitation adds.
+      let invitationId: number | null = null;
+      let invitation: OwnReviewResult['invitation'];
+      if (options.invitation) {
+        const use = await resolveInvitation(tx, options.invitation, target.id, { lock: true });
+        invitationId = use.status === 'valid' ? use.invitationId : null;
+        invitation =
+          use.status === 'valid'
+            ? { applied: true, message: null }
+            : { applied: false, message: use.message };
+      }
+
       const risk = await assessReviewRisk(tx, {
         authorId: me.userId,
         therapistId: target.id,
@@ -304,6 +330,7 @@ export async function createReview(
           statusReason: risk.finding?.reason ?? null,
           publishedAt: held ? null : now,
           clientHash,
+          invitationId,
           createdAt: now,
           updatedAt: now,
         })
@@ -338,7 +365,8 @@ export async function createReview(
       await recordHeld(tx, heldRows);
       await recomputeTherapistStats(tx, [target.id]);
       await scheduleFollowUps(tx, inserted.id, inserted.createdAt);
-      return toResult('created', inserted, target.slug);
+      const created = toResult('created', inserted, target.slug);
+      return invitation ? { ...created, invitation } : created;
     });
   } catch (error) {
     // A concurrent submission won the unique index first: that review is the result.

@@ -113,7 +113,7 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
   if (!therapist) notFound();
 
   // `review` says what just happened to the viewer's own review; the rest is the review list.
-  const { review: justDone, ...listParams } = await searchParams;
+  const { review: justDone, invitation: invitationOutcome, ...listParams } = await searchParams;
   const { query, notices } = parseReviewListParams(listParams);
   const ownReviewMessage =
     typeof justDone === 'string' && Object.hasOwn(OWN_REVIEW_MESSAGES, justDone)
@@ -295,6 +295,13 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
               />
               {ownReviewMessage ? (
                 <FormMessage tone="success">{ownReviewMessage}</FormMessage>
+              ) : null}
+              {ownReviewMessage && invitationOutcome === 'not_applied' ? (
+                <FormMessage tone="info">
+                  The invitation link could not be used (it was not valid, had expired or was
+                  already used), so your review does not carry the “invited” label. It is saved
+                  like any other review.
+                </FormMessage>
               ) : null}
               <ReviewParamNotices notices={notices} />
               {rating.reviewCount > 0 ? (

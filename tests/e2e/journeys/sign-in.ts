@@ -306,6 +306,9 @@ const VALID_INPUT: Record<string, () => ActionInput> = {
   decideClaimAction: () => ({
     form: { claimId: '1', decision: 'refuse', message: 'Not enough evidence.' },
   }),
+  sendInvitationsAction: () => ({
+    form: { emails: 'client@example.org', confirm: 'yes' },
+  }),
   saveReplyAction: () => ({ form: { reviewId: '1', body: 'Thank you for the review.' } }),
   deleteReplyAction: () => ({ form: { reviewId: '1' } }),
   decideReplyAction: () => ({

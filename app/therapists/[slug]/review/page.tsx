@@ -9,11 +9,13 @@ import { FormMessage } from '@/components/ui/form-message';
 import { ChevronLeftIcon } from '@/components/ui/icons';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/format';
+import { checkInvitationForListing, invitationParam } from '@/lib/invitations/queries';
 import { EMPTY_REVIEW_FORM } from '@/lib/reviews/input';
 import { getReviewFormContext, getReviewTarget, type OwnReviewForm } from '@/lib/reviews/editing';
 
 interface ReviewPageProps {
   params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 const loadTarget = cache((slug: string) => getReviewTarget(slug));
@@ -63,16 +65,61 @@ function ExistingStatus({ review }: { review: OwnReviewForm }) {
   }
 }
 
+const INVALID_INVITATION =
+  'This invitation link is not valid. Open it exactly as it is in the email; if it was copied, part of it may be missing.';
+
+/** What the page says about the invitation link it was opened with. */
+function InvitationNotice({
+  therapistName,
+  applies,
+  problem,
+}: {
+  therapistName: string;
+  applies: boolean;
+  problem: string | null;
+}) {
+  if (applies) {
+    return (
+      <FormMessage tone="info">
+        {therapistName} invited you to share how your care went, good or bad. Your review will say
+        that it was invited; it is checked and published like every other review.
+      </FormMessage>
+    );
+  }
+  return (
+    <FormMessage tone="info">
+      {problem} You can still write your review: it is saved like any other, only without the
+      “invited” label.
+    </FormMessage>
+  );
+}
+
 /** Writing a review of a therapist, or editing (and deleting) the one the viewer wrote. */
-export default async function ReviewPage({ params }: ReviewPageProps) {
+export default async function ReviewPage({ params, searchParams }: ReviewPageProps) {
   const { slug } = await params;
   const target = await loadTarget(slug);
   if (!target) notFound();
+  const given = (await searchParams).invitation;
+  const invitation = invitationParam(given);
   const viewer = await getViewer();
   const here = `/therapists/${encodeURIComponent(target.slug)}/review`;
-  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
+  if (!viewer) {
+    // The invitation stays in the address through sign-in, so the review can carry it.
+    const back = invitation ? `${here}?invitation=${encodeURIComponent(invitation)}` : here;
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+  }
   const context = await getReviewFormContext(viewer, target.slug);
   if (!context) notFound();
+  // Reading only: opening an invitation link records nothing.
+  const invitationUse =
+    invitation && !context.existing && !context.ownListing
+      ? await checkInvitationForListing(invitation, target.slug)
+      : null;
+  const invitationApplies = invitationUse?.status === 'valid';
+  const invitationProblem =
+    given === undefined || context.existing || context.ownListing || invitationApplies
+      ? null
+      : (invitationUse?.message ?? INVALID_INVITATION);
 
   const { therapist, existing } = context;
   const profile = `/therapists/${encodeURIComponent(therapist.slug)}`;
@@ -104,6 +151,19 @@ export default async function ReviewPage({ params }: ReviewPageProps) {
       ) : (
         <div className="mt-6 space-y-6">
           {existing ? <ExistingStatus review={existing} /> : null}
+          {existing && given !== undefined ? (
+            <FormMessage tone="info">
+              You have already reviewed {therapist.name}, so the invitation is not needed: you can
+              change your review below.
+            </FormMessage>
+          ) : null}
+          {invitationApplies || invitationProblem ? (
+            <InvitationNotice
+              therapistName={therapist.name}
+              applies={invitationApplies}
+              problem={invitationProblem}
+            />
+          ) : null}
           <p className="text-sm text-stone-700">
             You are posting as <strong className="font-semibold">{viewer.displayName}</strong>.{' '}
             <Link href="/account" className={LINK}>
@@ -121,6 +181,7 @@ export default async function ReviewPage({ params }: ReviewPageProps) {
               conditions={context.conditions}
               consentText={context.consentText}
               limits={context.limits}
+              invitation={invitationApplies ? invitation : null}
             />
           )}
           {existing ? <DeleteReviewForm reviewId={existing.id} /> : null}

@@ -1,0 +1,82 @@
+import 'server-only';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { reviewInvitations, therapists, users } from '@/db/schema';
+import { PermanentJobError, type ClaimedJob } from '@/lib/jobs/types';
+import { log } from '@/lib/log';
+import { sendMail } from '@/lib/mail';
+import { invitationMail } from './mail';
+import { createInvitationToken, invitationLink } from './token';
+
+/** The job kind that sends one invitation. */
+export const INVITATION_JOB = 'invitation.send';
+
+const payloadSchema = z.object({ invitationId: z.number().int().positive() });
+
+/** Forgets the address of an invitation (sent or given up): it is kept only until then. */
+async function forgetAddress(invitationId: number, sentAt: Date | null): Promise<void> {
+  await getDb()
+    .update(reviewInvitations)
+    .set({ email: null, ...(sentAt ? { sentAt } : {}) })
+    .where(and(eq(reviewInvitations.id, invitationId), isNull(reviewInvitations.sentAt)));
+}
+
+/**
+ * The invitation job (INVITATION_JOB): sends the one neutral invitation to one client, then
+ * records when and forgets the address. Nothing is sent when the invitation is gone or already
+ * sent, when the listing is no longer published, or to the address of a banned account; the
+ * address is forgotten in those cases too. A failure to send throws so the worker tries again;
+ * after the last try the address is forgotten as well.
+ */
+export async function sendInvitationMail(job: ClaimedJob): Promise<void> {
+  const parsed = payloadSchema.safeParse(job.payload);
+  if (!parsed.success) throw new PermanentJobError('The invitation job payload is not valid.');
+  const { invitationId } = parsed.data;
+  const [row] = await getDb()
+    .select({
+      id: reviewInvitations.id,
+      therapistId: reviewInvitations.therapistId,
+      email: reviewInvitations.email,
+      sentAt: reviewInvitations.sentAt,
+      name: therapists.name,
+      slug: therapists.slug,
+      status: therapists.status,
+    })
+    .from(reviewInvitations)
+    .innerJoin(therapists, eq(therapists.id, reviewInvitations.therapistId))
+    .where(eq(reviewInvitations.id, invitationId))
+    .limit(1);
+  if (!row || row.sentAt || !row.email) {
+    log.info('invitation not needed', { job: job.id, invitationId, reason: 'gone or sent' });
+    return;
+  }
+  const [banned] = await getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, row.email), isNotNull(users.bannedAt)))
+    .limit(1);
+  const reason =
+    row.status !== 'published' ? 'listing not published' : banned ? 'banned account' : null;
+  if (reason) {
+    await forgetAddress(row.id, null);
+    log.info('invitation not sent', { job: job.id, invitationId, reason });
+    return;
+  }
+
+  const { token } = createInvitationToken(row.id, row.therapistId, job.now);
+  try {
+    await sendMail(
+      invitationMail({
+        to: row.email,
+        therapistName: row.name,
+        link: invitationLink(row.slug, token),
+      }),
+    );
+  } catch (error) {
+    if (job.attempts >= job.maxAttempts) await forgetAddress(row.id, null);
+    throw error;
+  }
+  await forgetAddress(row.id, job.now);
+  log.info('invitation sent', { job: job.id, invitationId });
+}

@@ -1,0 +1,704 @@
+/**
+ * Invitations to review: the confirmed owner of a published listing sends the same neutral email
+ * to every client they list, through the jobs worker and a real SMTP server; each address is
+ * invited once per listing and forgotten once its email is sent; a review written from the link
+ * records the invitation (once), and a link that does not work never blocks a review.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  auditLog,
+  jobs,
+  passkeys,
+  reviewInvitations,
+  reviews,
+  therapists,
+  type UserRole,
+} from '@/db/schema';
+import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import { AppError, type AppErrorCode } from '@/lib/errors';
+import { createFollowUpToken } from '@/lib/follow-ups/token';
+import { invitationEmailHash } from '@/lib/invitations/email-hash';
+import { INVITATION_JOB } from '@/lib/invitations/job';
+import { invitationWording } from '@/lib/invitations/mail';
+import { sendInvitations, type SendInvitationsResult } from '@/lib/invitations/mutations';
+import {
+  checkInvitationForListing,
+  getInvitationOverview,
+  invitationParam,
+} from '@/lib/invitations/queries';
+import {
+  checkInvitationToken,
+  createInvitationToken,
+  INVITATION_LINK_DAYS,
+  signInvitationClaims,
+} from '@/lib/invitations/token';
+import { JOB_HANDLERS } from '@/lib/jobs/handlers';
+import { runDueJobs } from '@/lib/jobs/worker';
+import { createReview as writeReview } from '@/lib/reviews/mutations';
+import { createMember, createSessionToken, type TestMember } from '../support/accounts';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink';
+import { createTherapist, type CreatedTherapist } from '../factories';
+
+const ORIGIN = 'https://unknot.example';
+const ENV_KEYS = [
+  'AUTH_URL',
+  'AUTH_SECRET',
+  'SMTP_URL',
+  'RATE_LIMIT_INVITATION_BATCHES_PER_HOUR',
+  'RATE_LIMIT_INVITATIONS_PER_DAY',
+  'RATE_LIMIT_REVIEWS_PER_DAY',
+  'RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR',
+] as const;
+const DAY_MS = 86_400_000;
+
+let database: TestDatabase;
+let sink: SmtpSink;
+const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+
+interface Person {
+  member: TestMember;
+  viewer: Viewer;
+}
+
+/** A signed-in account, optionally with a passkey confirmed in this session. */
+async function person(
+  role: UserRole = 'member',
+  options: { passkey?: boolean; confirmed?: boolean } = {},
+): Promise<Person> {
+  const member = await createMember({ role });
+  if (options.passkey) {
+    await database.db.insert(passkeys).values({
+      userId: member.id,
+      credentialId: randomBytes(16).toString('base64url'),
+      publicKey: randomBytes(32).toString('base64url'),
+      name: 'Test key',
+    });
+  }
+  const token = await createSessionToken(member.id, {
+    method: options.confirmed ? 'passkey' : 'email',
+    secondFactor: options.confirmed ?? false,
+  });
+  const viewer = await getViewerForSession(database.db, token);
+  if (!viewer) throw new Error('session not readable');
+  return { member, viewer };
+}
+
+interface Owner extends Person {
+  listing: CreatedTherapist;
+  therapistId: number;
+  name: string;
+  slug: string;
+}
+
+let listingCounter = 0;
+/** A confirmed therapist holding a listing (published unless told otherwise). */
+async function owner(status: 'published' | 'hidden' | 'pending' = 'published'): Promise<Owner> {
+  const who = await person('therapist', { passkey: true, confirmed: true });
+  listingCounter += 1;
+  const listing = await createTherapist(database.db, {
+    claimedByUserId: who.member.id,
+    status,
+    contactEmail: `front-desk-${listingCounter}@practice.example`,
+  });
+  return {
+    ...who,
+    listing,
+    therapistId: listing.therapist.id,
+    name: listing.therapist.name,
+    slug: listing.therapist.slug,
+  };
+}
+
+let addressCounter = 0;
+/** Fresh client addresses that no test used before. */
+function clients(count: number): string[] {
+  return Array.from({ length: count }, () => {
+    addressCounter += 1;
+    return `client-${addressCounter}@clients.example`;
+  });
+}
+
+function send(who: Person | null, emails: string | string[]): Promise<SendInvitationsResult> {
+  return sendInvitations(who?.viewer ?? null, {
+    emails: Array.isArray(emails) ? emails.join('\n') : emails,
+    confirm: 'yes',
+  });
+}
+
+async function refusal(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+async function invitationRows(therapistId: number) {
+  return database.db
+    .select()
+    .from(reviewInvitations)
+    .where(eq(reviewInvitations.therapistId, therapistId))
+    .orderBy(reviewInvitations.id);
+}
+
+async function invitationJobs(therapistId: number) {
+  return database.db
+    .select({ id: jobs.id, payload: jobs.payload, doneAt: jobs.doneAt, lastError: jobs.lastError })
+    .from(jobs)
+    .innerJoin(
+      reviewInvitations,
+      sql`${reviewInvitations.id} = (${jobs.payload} ->> 'invitationId')::int`,
+    )
+    .where(and(eq(jobs.kind, INVITATION_JOB), eq(reviewInvitations.therapistId, therapistId)));
+}
+
+async function auditOf(therapistId: number) {
+  return database.db
+    .select({ action: auditLog.action, actorId: auditLog.actorId, detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.therapistId, therapistId), eq(auditLog.action, 'invitation.sent')))
+    .orderBy(auditLog.id);
+}
+
+/** Runs every due job (the worker claims a limited number per round). */
+async function runAllJobs(now?: Date): Promise<number> {
+  let done = 0;
+  for (let round = 0; round < 20; round++) {
+    const result = await runDueJobs(now ? { now } : {});
+    done += result.done;
+    if (result.claimed === 0) return done;
+  }
+  throw new Error('jobs kept coming');
+}
+
+/** The token in an invitation link (checked to be the listing's review page on AUTH_URL). */
+function tokenOf(mail: ReceivedMail, slug: string): string {
+  expect(mail.links).toHaveLength(1);
+  const url = new URL(mail.links[0]!);
+  expect(url.origin).toBe(ORIGIN);
+  expect(url.pathname).toBe(`/therapists/${slug}/review`);
+  expect([...url.searchParams.keys()]).toEqual(['invitation']);
+  return url.searchParams.get('invitation')!;
+}
+
+/** Sends the invitations to `emails` and returns each one's token, in order. */
+async function invite(who: Owner, emails: string[]): Promise<string[]> {
+  await send(who, emails);
+  await runAllJobs();
+  const tokens: string[] = [];
+  for (const email of emails)
+    tokens.push(tokenOf(await sink.waitForMail(email, { already: 0 }), who.slug));
+  return tokens;
+}
+
+let reviewCounter = 0;
+/** A member's review of the listing, from their own network, with an optional invitation. */
+async function review(who: Owner, invitation?: string | null, body?: string) {
+  reviewCounter += 1;
+  const reviewer = await person();
+  const result = await writeReview(
+    reviewer.viewer,
+    who.slug,
+    {
+      rating: String((reviewCounter % 5) + 1),
+      body:
+        body ??
+        `Visit number ${reviewCounter} went ${['well', 'badly', 'fine', 'so-so'][reviewCounter % 4]}: ${randomBytes(12).toString('hex')} and the shoulder felt different afterwards.`,
+    },
+    { clientAddress: `198.51.100.${reviewCounter % 250}`, invitation: invitation ?? null },
+  );
+  const [row] = await database.db
+    .select({ invitationId: reviews.invitationId, status: reviews.status })
+    .from(reviews)
+    .where(eq(reviews.id, result.review.id));
+  return { result, row: row!, reviewer };
+}
+
+beforeAll(async () => {
+  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
+  database = await createTestDatabase();
+  sink = await startSmtpSink();
+});
+
+beforeEach(() => {
+  process.env.AUTH_URL = `${ORIGIN}/some/path`;
+  process.env.AUTH_SECRET = 'test-secret-for-invitation-tests-0123456789abcdef';
+  process.env.SMTP_URL = sink.url;
+  delete process.env.RATE_LIMIT_INVITATION_BATCHES_PER_HOUR;
+  delete process.env.RATE_LIMIT_INVITATIONS_PER_DAY;
+  process.env.RATE_LIMIT_REVIEWS_PER_DAY = '0';
+  process.env.RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR = '0';
+});
+
+// Invitations a test sent but did not deliver are not the next test's business.
+afterEach(async () => {
+  await database.db.delete(jobs).where(sql`${jobs.doneAt} is null`);
+});
+
+afterAll(async () => {
+  for (const key of ENV_KEYS) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+  await sink.close();
+  await database.dispose();
+});
+
+describe('sending invitations', () => {
+  it('sends every client the same neutral email, then forgets the addresses', async () => {
+    const who = await owner();
+    const emails = clients(3);
+    // One per line, or separated by commas, semicolons and spaces, in any case.
+    const typed = `${emails[0]!.toUpperCase()},  ${emails[1]};\n\n${emails[2]}  `;
+    const result = await send(who, typed);
+    expect(result).toEqual({ sent: 3, alreadyInvited: 0, ownAddresses: 0, repeated: 0 });
+
+    // In one transaction: the rows (addresses kept until sent), one job each, the audit entry.
+    const waiting = await invitationRows(who.therapistId);
+    expect(waiting.map((row) => row.email)).toEqual(emails);
+    expect(waiting.every((row) => row.sentAt === null && row.senderId === who.member.id)).toBe(
+      true,
+    );
+    expect(waiting.map((row) => row.emailHash)).toEqual(
+      emails.map((email) => invitationEmailHash(who.therapistId, email)),
+    );
+    expect(await invitationJobs(who.therapistId)).toHaveLength(3);
+    const audit = await auditOf(who.therapistId);
+    expect(audit).toEqual([
+      {
+        action: 'invitation.sent',
+        actorId: who.member.id,
+        detail: { sent: 3, alreadyInvited: 0, ownAddresses: 0, repeated: 0 },
+      },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('@');
+
+    expect(await runAllJobs()).toBe(3);
+    const mails = await Promise.all(emails.map((email) => sink.waitForMail(email, { already: 0 })));
+    const words = invitationWording(who.name);
+    const withoutLink = (mail: ReceivedMail) => mail.text.replace(mail.links[0]!, '<link>');
+    for (const mail of mails) {
+      expect(mail.subject).toBe(`How was your care with ${who.name}?`);
+      expect(withoutLink(mail)).toBe(withoutLink(mails[0]!));
+      for (const paragraph of [...words.intro, ...words.notes]) {
+        expect(mail.text).toContain(paragraph);
+      }
+      expect(mail.text).toContain(
+        `${who.name} asked Unknot to invite their clients to share how their care went — good or bad.`,
+      );
+      expect(mail.text).toContain('Reviews are public under a pseudonym; you need a free account.');
+      expect(mail.text).toContain('You will not get another invitation from this practitioner.');
+      expect(mail.text).toMatch(/Write a review: https:\/\//);
+      // Nothing that steers the answer: no rating, no reward, no "only if you were happy".
+      expect(mail.text).not.toMatch(
+        /\b(stars?|5-star|rating|happy|satisfied|discount|gift|reward|free session)\b/i,
+      );
+      expect(mail.html).toContain(`href="${mail.links[0]!.replace(/&/g, '&#38;')}"`);
+    }
+    // Each link is personal: the token names that invitation and the listing, for 60 days.
+    const tokens = mails.map((mail) => tokenOf(mail, who.slug));
+    expect(new Set(tokens).size).toBe(3);
+    tokens.forEach((token, index) => {
+      const check = checkInvitationToken(token);
+      expect(check.ok && check.claims).toMatchObject({
+        invitationId: waiting[index]!.id,
+        therapistId: who.therapistId,
+      });
+      if (check.ok) {
+        const days = (check.claims.expiresAt.getTime() - Date.now()) / DAY_MS;
+        expect(days).toBeGreaterThan(INVITATION_LINK_DAYS - 0.01);
+        expect(days).toBeLessThanOrEqual(INVITATION_LINK_DAYS);
+      }
+    });
+
+    // Sent: the addresses are gone, only the keyed hashes stay; nothing is sent twice.
+    const sent = await invitationRows(who.therapistId);
+    expect(sent.map((row) => row.email)).toEqual([null, null, null]);
+    expect(sent.every((row) => row.sentAt !== null)).toBe(true);
+    expect(sent.map((row) => row.emailHash)).toEqual(waiting.map((row) => row.emailHash));
+    const jobsDone = await invitationJobs(who.therapistId);
+    expect(jobsDone.every((job) => job.doneAt !== null)).toBe(true);
+    expect(await runAllJobs()).toBe(0);
+    for (const email of emails) expect(sink.mailsTo(email)).toHaveLength(1);
+    expect(JOB_HANDLERS[INVITATION_JOB]).toBeTypeOf('function');
+  });
+
+  it('invites each address once per listing, across batches, skipping the owner’s own', async () => {
+    const who = await owner();
+    const [a, b, c] = clients(3) as [string, string, string];
+    expect(await send(who, [a, b])).toEqual({
+      sent: 2,
+      alreadyInvited: 0,
+      ownAddresses: 0,
+      repeated: 0,
+    });
+    // The same address in another case is the same address; a +tag is a different one.
+    const plus = a.replace('@', '+tag@');
+    const second = await send(who, [a.toUpperCase(), a, c, plus, who.member.email]);
+    expect(second).toEqual({ sent: 2, alreadyInvited: 1, ownAddresses: 1, repeated: 1 });
+    // The listing's contact address is the owner's too, in whatever case it is typed.
+    const contact = who.listing.therapist.contactEmail!;
+    expect(await send(who, [b, c, contact.toUpperCase()])).toEqual({
+      sent: 0,
+      alreadyInvited: 2,
+      ownAddresses: 1,
+      repeated: 0,
+    });
+    const rows = await invitationRows(who.therapistId);
+    expect(rows).toHaveLength(4);
+    expect(rows.map((row) => row.email)).toEqual([a, b, c, plus]);
+
+    // Another practitioner may invite the same client (hashes differ per listing).
+    const other = await owner();
+    expect(await send(other, [a])).toMatchObject({ sent: 1, alreadyInvited: 0 });
+    const [otherRow] = await invitationRows(other.therapistId);
+    expect(otherRow!.emailHash).not.toBe(rows[0]!.emailHash);
+
+    // Still once after the address was forgotten.
+    await runAllJobs();
+    expect((await invitationRows(who.therapistId)).every((row) => row.email === null)).toBe(true);
+    expect(await send(who, [a, plus])).toMatchObject({ sent: 0, alreadyInvited: 2 });
+    expect(await auditOf(who.therapistId)).toHaveLength(4);
+  });
+
+  it('refuses the whole list when one address is invalid, naming it, and sends nothing', async () => {
+    const who = await owner();
+    const [good] = clients(1) as [string];
+    const error = await refusal(send(who, [good, 'not-an-address', 'someone@localhost', good]));
+    expect(error.code).toBe('validation');
+    const message = error.issues.find((issue) => issue.field === 'emails')?.message ?? '';
+    expect(message).toContain('“not-an-address”');
+    expect(message).toContain('“someone@localhost”');
+    expect(message).not.toContain(good);
+    expect(message).toMatch(/no invitation was sent/);
+
+    // Too many, none at all, no confirmation, or fields that are not part of the form.
+    const tooMany = await refusal(send(who, clients(201)));
+    expect(tooMany.issues[0]).toMatchObject({ field: 'emails' });
+    expect(tooMany.message).toMatch(/at most 200/);
+    expect((await refusal(send(who, ' \n ,; '))).issues[0]).toMatchObject({ field: 'emails' });
+    for (const confirm of [undefined, '', 'on', 'no']) {
+      const refused = await refusal(
+        sendInvitations(who.viewer, {
+          emails: good,
+          ...(confirm === undefined ? {} : { confirm }),
+        }),
+      );
+      expect(refused.issues).toEqual([
+        {
+          field: 'confirm',
+          message: 'Tick the box to confirm that you are inviting all of these clients.',
+        },
+      ]);
+    }
+    const extra = await refusal(
+      sendInvitations(who.viewer, { emails: good, confirm: 'yes', therapistId: '1' }),
+    );
+    expect(extra.issues).toEqual([
+      { field: 'therapistId', message: 'This field cannot be changed here.' },
+    ]);
+    const notText = await refusal(
+      sendInvitations(who.viewer, { emails: [good, good], confirm: 'yes' }),
+    );
+    expect(notText.issues[0]).toMatchObject({ field: 'emails' });
+
+    expect(await invitationRows(who.therapistId)).toEqual([]);
+    expect(await invitationJobs(who.therapistId)).toEqual([]);
+    expect(await auditOf(who.therapistId)).toEqual([]);
+    // 200 different addresses, with repeats, are fine.
+    const many = clients(200);
+    expect(await send(who, [...many, many[0]!])).toMatchObject({ sent: 200, repeated: 1 });
+  });
+
+  it('is only for the confirmed owner of a published listing', async () => {
+    const published = await owner();
+    const cases: [string, Person | null, AppErrorCode][] = [
+      ['signed out', null, 'unauthorized'],
+      ['member', await person('member'), 'forbidden'],
+      [
+        'therapist without a passkey',
+        await person('therapist', { confirmed: true }),
+        'second_factor',
+      ],
+      [
+        'therapist whose passkey is not confirmed',
+        await person('therapist', { passkey: true }),
+        'second_factor',
+      ],
+      [
+        'therapist holding no listing',
+        await person('therapist', { passkey: true, confirmed: true }),
+        'forbidden',
+      ],
+      ['moderator', await person('moderator', { passkey: true, confirmed: true }), 'forbidden'],
+      ['admin', await person('admin', { passkey: true, confirmed: true }), 'forbidden'],
+    ];
+    for (const [label, who, code] of cases) {
+      const error = await refusal(send(who, clients(1)));
+      expect(error.code, label).toBe(code);
+    }
+    // The owner whose listing is hidden or waits for approval.
+    for (const status of ['hidden', 'pending'] as const) {
+      const unpublished = await owner(status);
+      const error = await refusal(send(unpublished, clients(1)));
+      expect(error.code).toBe('forbidden');
+      expect(error.message).toMatch(/not published/);
+      expect(await invitationRows(unpublished.therapistId)).toEqual([]);
+      const overview = await getInvitationOverview(unpublished.viewer);
+      expect(overview.listing.status).toBe(status);
+    }
+    // The owner of a listing whose passkey confirmation is missing in this session.
+    const unconfirmed = await createSessionToken(published.member.id, { secondFactor: false });
+    const viewer = await getViewerForSession(database.db, unconfirmed);
+    const error = await refusal(send({ member: published.member, viewer: viewer! }, clients(1)));
+    expect(error.code).toBe('second_factor');
+    expect(await invitationRows(published.therapistId)).toEqual([]);
+    const overviewRefused = await refusal(getInvitationOverview(viewer));
+    expect(overviewRefused.code).toBe('second_factor');
+  });
+
+  it('limits batches per hour and invitations per day for each listing', async () => {
+    process.env.RATE_LIMIT_INVITATION_BATCHES_PER_HOUR = '2';
+    const busy = await owner();
+    await send(busy, clients(1));
+    await send(busy, clients(1));
+    const third = await refusal(send(busy, clients(1)));
+    expect(third.code).toBe('rate_limited');
+    expect(third.retryAfter).toBeGreaterThan(0);
+    expect(await invitationRows(busy.therapistId)).toHaveLength(2);
+    // Another listing has its own count.
+    const other = await owner();
+    expect(await send(other, clients(1))).toMatchObject({ sent: 1 });
+
+    delete process.env.RATE_LIMIT_INVITATION_BATCHES_PER_HOUR;
+    process.env.RATE_LIMIT_INVITATIONS_PER_DAY = '3';
+    const daily = await owner();
+    const first = clients(2);
+    expect(await send(daily, first)).toMatchObject({ sent: 2 });
+    const over = await refusal(send(daily, clients(2)));
+    expect(over.code).toBe('rate_limited');
+    expect(over.message).toMatch(/1 more for now/);
+    expect(await invitationRows(daily.therapistId)).toHaveLength(2);
+    // Addresses already invited do not count against the day.
+    expect(await send(daily, [...first, ...clients(1)])).toMatchObject({
+      sent: 1,
+      alreadyInvited: 2,
+    });
+    const full = await refusal(send(daily, clients(1)));
+    expect(full.message).toMatch(/try again tomorrow/);
+    expect(await invitationRows(daily.therapistId)).toHaveLength(3);
+  });
+});
+
+describe('the invitation job', () => {
+  it('sends nothing to a banned account or for a listing no longer published, and forgets the address', async () => {
+    const who = await owner();
+    const banned = await createMember({ bannedAt: new Date() });
+    const [fine] = clients(1) as [string];
+    await send(who, [banned.email, fine]);
+    expect(await runAllJobs()).toBe(2);
+    await sink.waitForMail(fine, { already: 0 });
+    expect(sink.mailsTo(banned.email)).toHaveLength(0);
+    const rows = await invitationRows(who.therapistId);
+    expect(rows.map((row) => [row.email, row.sentAt !== null])).toEqual([
+      [null, false],
+      [null, true],
+    ]);
+
+    const hidden = await owner();
+    const [late] = clients(1) as [string];
+    await send(hidden, [late]);
+    await database.db
+      .update(therapists)
+      .set({ status: 'hidden' })
+      .where(eq(therapists.id, hidden.therapistId));
+    expect(await runAllJobs()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.mailsTo(late)).toHaveLength(0);
+    expect((await invitationRows(hidden.therapistId))[0]).toMatchObject({
+      email: null,
+      sentAt: null,
+    });
+  });
+
+  it('is retried when the mail cannot be sent, without the address in the error', async () => {
+    const who = await owner();
+    const [address] = clients(1) as [string];
+    await send(who, [address]);
+    process.env.SMTP_URL = 'smtp://127.0.0.1:1';
+    expect((await runDueJobs()).retried).toBe(1);
+    const [job] = await invitationJobs(who.therapistId);
+    expect(job!.lastError).toMatch(/ECONNREFUSED/);
+    expect(job!.lastError).not.toContain(address);
+    expect((await invitationRows(who.therapistId))[0]!.email).toBe(address);
+
+    process.env.SMTP_URL = sink.url;
+    expect(await runAllJobs(new Date(Date.now() + 3600_000))).toBe(1);
+    await sink.waitForMail(address, { already: 0 });
+    expect((await invitationRows(who.therapistId))[0]!.email).toBeNull();
+  });
+
+  it('forgets the address when the last try fails', async () => {
+    const who = await owner();
+    const [address] = clients(1) as [string];
+    await send(who, [address]);
+    const [job] = await invitationJobs(who.therapistId);
+    await database.db.update(jobs).set({ maxAttempts: 1 }).where(eq(jobs.id, job!.id));
+    process.env.SMTP_URL = 'smtp://127.0.0.1:1';
+    expect((await runDueJobs()).failed).toBe(1);
+    expect((await invitationRows(who.therapistId))[0]).toMatchObject({
+      email: null,
+      sentAt: null,
+    });
+  });
+});
+
+describe('reviews from an invitation', () => {
+  it('carry the invitation, once, and go through the same checks as any review', async () => {
+    const who = await owner();
+    const emails = clients(2);
+    const [first, second] = (await invite(who, emails)) as [string, string];
+    const rows = await invitationRows(who.therapistId);
+
+    // Opening the link is reading only; the page learns the link works.
+    expect(await checkInvitationForListing(first, who.slug)).toEqual({
+      status: 'valid',
+      invitationId: rows[0]!.id,
+    });
+    expect(invitationParam(first)).toBe(first);
+    expect(invitationParam([first, 'x'])).toBe(first);
+    expect(invitationParam('<script>')).toBeNull();
+
+    // Signed in with another address than the invited one: that is fine.
+    const invited = await review(who, first);
+    expect(invited.reviewer.member.email).not.toBe(emails[0]);
+    expect(invited.result.invitation).toEqual({ applied: true, message: null });
+    expect(invited.row.invitationId).toBe(rows[0]!.id);
+    // A new account's first review waits for a moderator, invited or not.
+    expect(invited.row.status).toBe('pending');
+    expect(invited.result.review.statusReason).toBe('new_account');
+
+    // The same link again: the review is saved, without the invitation.
+    const again = await review(who, first);
+    expect(again.result.outcome).toBe('created');
+    expect(again.result.invitation).toEqual({
+      applied: false,
+      message: 'This invitation has already been used for a review.',
+    });
+    expect(again.row.invitationId).toBeNull();
+    expect(await checkInvitationForListing(first, who.slug)).toMatchObject({ status: 'used' });
+
+    // Content rules apply as to every review.
+    const withPhone = await review(
+      who,
+      second,
+      'Good session overall, call me on 555-123-4567 if you want to know more about it.',
+    );
+    expect(withPhone.row.invitationId).toBe(rows[1]!.id);
+    expect(withPhone.result.review.statusReason).toBe('contact_details');
+
+    // A repeated submission of a review that exists changes nothing.
+    const repeated = await writeReview(
+      invited.reviewer.viewer,
+      who.slug,
+      { rating: '3', body: 'A second try at the same review, which already exists by now.' },
+      { clientAddress: '198.51.100.7', invitation: second },
+    );
+    expect(repeated.outcome).toBe('idempotent');
+    expect(repeated.invitation).toBeUndefined();
+
+    const overview = await getInvitationOverview(who.viewer);
+    expect(overview).toMatchObject({
+      sent: 2,
+      waiting: 0,
+      reviewsFromInvitations: 2,
+      listing: { slug: who.slug, status: 'published' },
+    });
+    expect(overview.lastBatchAt).not.toBeNull();
+    expect(JSON.stringify(overview)).not.toContain('@');
+  });
+
+  it('labels one review when two use the same link at once; a raced address is invited once', async () => {
+    const who = await owner();
+    const [token] = (await invite(who, clients(1))) as [string];
+    const both = await Promise.all([review(who, token), review(who, token)]);
+    expect(both.map((b) => b.result.outcome)).toEqual(['created', 'created']);
+    expect(both.filter((b) => b.row.invitationId !== null)).toHaveLength(1);
+    expect(both.filter((b) => b.result.invitation?.applied === false)).toHaveLength(1);
+
+    const [shared] = clients(1) as [string];
+    const results = await Promise.all([send(who, [shared]), send(who, [shared])]);
+    expect(results.map((r) => r.sent).sort()).toEqual([0, 1]);
+    expect(results.map((r) => r.alreadyInvited).sort()).toEqual([0, 1]);
+    expect(await invitationRows(who.therapistId)).toHaveLength(2);
+  });
+
+  it('never lets a bad link block a review: it is saved without the invitation', async () => {
+    const who = await owner();
+    const other = await owner();
+    const [token] = (await invite(who, clients(1))) as [string];
+    const [otherToken] = (await invite(other, clients(1))) as [string];
+    const [row] = await invitationRows(who.therapistId);
+    const [body, signature] = token.split('.') as [string, string];
+    const expired = createInvitationToken(
+      row!.id,
+      who.therapistId,
+      new Date(Date.now() - (INVITATION_LINK_DAYS + 1) * DAY_MS),
+    ).token;
+    const bad: [string, string, RegExp][] = [
+      [
+        'tampered',
+        `${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`,
+        /not valid/,
+      ],
+      ['expired', expired, /expired on/],
+      ['for another listing', otherToken, /different practitioner/],
+      [
+        'for an invitation that does not exist',
+        signInvitationClaims({
+          invitationId: 2_000_000_000,
+          therapistId: who.therapistId,
+          expiresAt: new Date(Date.now() + DAY_MS),
+        }),
+        /no longer exists/,
+      ],
+      ['a follow-up token', createFollowUpToken(row!.id, 2).token, /not valid/],
+      ['nonsense', 'nonsense', /not valid/],
+    ];
+    for (const [label, link, message] of bad) {
+      const saved = await review(who, link);
+      expect(saved.result.outcome, label).toBe('created');
+      expect(saved.result.invitation?.applied, label).toBe(false);
+      expect(saved.result.invitation?.message, label).toMatch(message);
+      expect(saved.row.invitationId, label).toBeNull();
+      expect((await checkInvitationForListing(link, who.slug))?.status, label).toBe('not_valid');
+    }
+    // The good link still works afterwards, and on no other listing.
+    expect(await checkInvitationForListing(token, other.slug)).toMatchObject({
+      status: 'not_valid',
+    });
+    const good = await review(who, token);
+    expect(good.row.invitationId).toBe(row!.id);
+    // Without a link nothing is said about invitations.
+    const plain = await review(who);
+    expect(plain.result.invitation).toBeUndefined();
+    expect(plain.row.invitationId).toBeNull();
+    // The review's own fields cannot carry an invitation.
+    const reviewer = await person();
+    const smuggled = await refusal(
+      writeReview(
+        reviewer.viewer,
+        who.slug,
+        { rating: '4', body: 'Trying to sneak the link in with the fields.', invitation: token },
+        { clientAddress: '198.51.100.9' },
+      ),
+    );
+    expect(smuggled.issues).toEqual([
+      { field: 'invitation', message: 'This field cannot be changed here.' },
+    ]);
+  });
+});
