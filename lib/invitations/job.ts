@@ -10,7 +10,7 @@ import { invitationMail } from './mail';
 import { createInvitationToken, invitationLink } from './token';
 
 /** The job kind that sends one invitation. */
-export const INVITATION_JOB = 'invitation.send';
+export const INVITATION_JOB = 'review-invitation';
 
 const payloadSchema = z.object({ invitationId: z.number().int().positive() });
 

@@ -11,7 +11,10 @@ import { ConditionOutcomes } from '@/components/therapists/condition-outcomes';
 import { ContactLinks } from '@/components/therapists/contact-links';
 import { HeldBackReviews } from '@/components/therapists/held-back-reviews';
 import { ModalityGroups } from '@/components/therapists/modality-groups';
+import { OpeningHoursList } from '@/components/therapists/opening-hours';
 import { PracticeDetails } from '@/components/therapists/practice-details';
+import { PriceList } from '@/components/therapists/price-list';
+import { ScopeOfCare } from '@/components/therapists/scope-of-care';
 import { PracticeLocations } from '@/components/therapists/practice-locations';
 import { ProfileHeader } from '@/components/therapists/profile-header';
 import { RatingOverview } from '@/components/therapists/rating-overview';
@@ -235,6 +238,22 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
             ) : (
               <p className="text-sm text-stone-600">No conditions listed yet.</p>
             )}
+            <div className="mt-6">
+              <ScopeOfCare notTreated={therapist.notTreated} referrals={therapist.referrals} />
+            </div>
+          </Section>
+
+          <Section id="hours-and-prices" title="Hours and prices">
+            <div className="grid gap-6 sm:grid-cols-2">
+              <div>
+                <h3 className="mb-2 text-sm font-semibold text-stone-700">Opening hours</h3>
+                <OpeningHoursList hours={therapist.hours} />
+              </div>
+              <div>
+                <h3 className="mb-2 text-sm font-semibold text-stone-700">Prices</h3>
+                <PriceList prices={therapist.prices} />
+              </div>
+            </div>
           </Section>
 
           <Section id="locations" title="Where they practice">

@@ -240,6 +240,9 @@ const FOR_SIGNED_OUT_VISITORS = new Set([
   // The signed link in the follow-up mail is the authority for that one answer (its refusals
   // are tested with the follow-ups).
   'answerFollowUpAction',
+  // The signed link in the "contact details are changing" mail is the authority to stop that
+  // one change (its refusals are tested with the contact changes).
+  'stopContactChangeAction',
 ]);
 
 function base64urlJson(value: unknown): string {
@@ -305,6 +308,25 @@ const VALID_INPUT: Record<string, () => ActionInput> = {
   withdrawClaimAction: () => ({ form: { claimId: '1' } }),
   decideClaimAction: () => ({
     form: { claimId: '1', decision: 'refuse', message: 'Not enough evidence.' },
+  }),
+  saveListingProfileAction: () => ({
+    form: { headline: 'Deep tissue for runners', language: 'en', pressureMin: '1', pressureMax: '5' },
+  }),
+  requestContactChangeAction: () => ({
+    form: { contactEmail: 'new@example.com', phone: '', website: '', bookingUrl: '' },
+  }),
+  cancelContactChangeAction: () => ({ form: {} }),
+  submitNewListingAction: () => ({
+    form: {
+      name: 'Test Person',
+      headline: 'Massage',
+      'location.name': 'Studio',
+      'location.address': '1 Main St',
+      'location.city': 'Austin',
+      'location.region': 'TX',
+      'location.postalCode': '78701',
+      'location.startsOn': '2024-01-01',
+    },
   }),
   sendInvitationsAction: () => ({
     form: { emails: 'client@example.org', confirm: 'yes' },

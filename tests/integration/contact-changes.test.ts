@@ -1,0 +1,509 @@
+/**
+ * TRUST 22: after a claim, changes to a listing's contact details wait 72 hours, and the address
+ * on the listing is told at once, with a signed link that stops the change. While a change
+ * waits, the public profile keeps the old details.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import ListingChangePage from '@/app/listing-change/[token]/page';
+import { auditLog, contactChanges, passkeys, therapists, type UserRole } from '@/db/schema';
+import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import { AppError } from '@/lib/errors';
+import { runDueJobs } from '@/lib/jobs/worker';
+import {
+  cancelContactChange,
+  CONTACT_CHANGE_APPLY_JOB,
+  getContactDetails,
+  requestContactChange,
+  stopContactChangeByToken,
+} from '@/lib/listings/contact';
+import {
+  CONTACT_CHANGE_APPLIED_SUBJECT,
+  CONTACT_CHANGE_REQUESTED_SUBJECT,
+} from '@/lib/listings/contact-mail';
+import { createContactChangeToken } from '@/lib/listings/contact-token';
+import { getListingOverview } from '@/lib/listings/overview';
+import { CONTACT_CHANGE_DELAY_HOURS } from '@/lib/listings/options';
+import { getTherapistProfile } from '@/lib/therapists/queries';
+import { createMember, createSessionToken } from '../support/accounts';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink';
+import { createTherapist } from '../factories';
+
+const ORIGIN = 'https://unknot.example';
+const ENV_KEYS = ['AUTH_URL', 'AUTH_SECRET', 'SMTP_URL'] as const;
+const HOUR_MS = 3_600_000;
+
+let database: TestDatabase;
+let sink: SmtpSink;
+const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+
+beforeAll(async () => {
+  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
+  database = await createTestDatabase();
+  sink = await startSmtpSink();
+});
+
+beforeEach(() => {
+  process.env.AUTH_URL = ORIGIN;
+  process.env.AUTH_SECRET = 'test-secret-for-contact-changes-0123456789abcdef';
+  process.env.SMTP_URL = sink.url;
+});
+
+afterAll(async () => {
+  for (const key of ENV_KEYS) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+  await sink.close();
+  await database.dispose();
+});
+
+async function account(
+  role: UserRole,
+  options: { passkey?: boolean; confirmed?: boolean; email?: string } = {},
+): Promise<{ id: string; viewer: Viewer }> {
+  const member = await createMember({ role, ...(options.email ? { email: options.email } : {}) });
+  if (options.passkey) {
+    await database.db.insert(passkeys).values({
+      userId: member.id,
+      credentialId: randomBytes(16).toString('base64url'),
+      publicKey: randomBytes(32).toString('base64url'),
+      name: 'Test key',
+    });
+  }
+  const token = await createSessionToken(member.id, {
+    method: options.confirmed ? 'passkey' : 'email',
+    secondFactor: options.confirmed ?? false,
+  });
+  const viewer = await getViewerForSession(database.db, token);
+  if (!viewer) throw new Error('session not readable');
+  return { id: member.id, viewer };
+}
+
+const CONTACT = {
+  phone: '(212) 555-0101',
+  website: 'https://example.com/practice',
+  bookingUrl: 'https://example.org/book/practice',
+};
+
+interface Listing {
+  viewer: Viewer;
+  ownerId: string;
+  therapistId: number;
+  slug: string;
+  oldEmail: string;
+}
+
+async function claimedListing(options: { email?: string | null } = {}): Promise<Listing> {
+  const { id, viewer } = await account('therapist', { passkey: true, confirmed: true });
+  const oldEmail =
+    options.email === undefined ? `listing-${randomBytes(4).toString('hex')}@example.com` : '';
+  const created = await createTherapist(database.db, {
+    claimedByUserId: id,
+    status: 'published',
+    contactEmail: options.email === null ? null : oldEmail,
+    ...CONTACT,
+    locations: [{ endsOn: null }],
+  });
+  return {
+    viewer,
+    ownerId: id,
+    therapistId: created.therapist.id,
+    slug: created.therapist.slug,
+    oldEmail,
+  };
+}
+
+async function listingRow(therapistId: number) {
+  const [row] = await database.db
+    .select({
+      contactEmail: therapists.contactEmail,
+      phone: therapists.phone,
+      website: therapists.website,
+      bookingUrl: therapists.bookingUrl,
+    })
+    .from(therapists)
+    .where(eq(therapists.id, therapistId));
+  return row!;
+}
+
+async function changesOf(therapistId: number) {
+  return database.db
+    .select()
+    .from(contactChanges)
+    .where(eq(contactChanges.therapistId, therapistId))
+    .orderBy(contactChanges.id);
+}
+
+async function auditsOf(therapistId: number) {
+  return database.db
+    .select({ action: auditLog.action, actorId: auditLog.actorId, detail: auditLog.detail })
+    .from(auditLog)
+    .where(eq(auditLog.therapistId, therapistId))
+    .orderBy(auditLog.id);
+}
+
+async function refusal(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+function fields(error: AppError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
+}
+
+const NEW_DETAILS = (listing: Listing) => ({
+  contactEmail: `new-${listing.therapistId}@example.net`,
+  phone: '(212) 555-0199',
+  website: CONTACT.website,
+  bookingUrl: '',
+});
+
+/** Runs the jobs due at `at` and waits for the mail the old address should get. */
+async function noticeAt(listing: Listing, at: Date): Promise<ReceivedMail> {
+  const already = sink.mailsTo(listing.oldEmail).length;
+  await runDueJobs({ now: at });
+  return sink.waitForMail(listing.oldEmail, { already });
+}
+
+function tokenOf(mail: ReceivedMail): string {
+  const link = mail.links.find((l) => l.includes('/listing-change/'));
+  expect(link, mail.text).toBeDefined();
+  const url = new URL(link!);
+  expect(url.origin).toBe(ORIGIN);
+  return url.pathname.split('/')[2]!;
+}
+
+async function openLink(token: string): Promise<string> {
+  return renderToStaticMarkup(await ListingChangePage({ params: Promise.resolve({ token }) }));
+}
+
+describe('a change of contact details', () => {
+  it('waits 72 hours, tells the old address at once, then applies and tells it again', async () => {
+    const listing = await claimedListing();
+    const now = new Date();
+    const requested = await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    expect(CONTACT_CHANGE_DELAY_HOURS).toBe(72);
+    expect(requested).toMatchObject({
+      fields: ['contactEmail', 'phone', 'bookingUrl'],
+      notified: true,
+      appliesAt: new Date(now.getTime() + 72 * HOUR_MS).toISOString(),
+    });
+    const [change] = await changesOf(listing.therapistId);
+    expect(change).toMatchObject({
+      requestedById: listing.ownerId,
+      notifiedEmail: listing.oldEmail,
+      changes: {
+        contactEmail: `new-${listing.therapistId}@example.net`,
+        phone: '(212) 555-0199',
+        bookingUrl: null,
+      },
+      previous: {
+        contactEmail: listing.oldEmail,
+        phone: CONTACT.phone,
+        bookingUrl: CONTACT.bookingUrl,
+      },
+      appliedAt: null,
+      cancelledAt: null,
+    });
+
+    // While it waits, the listing and its public profile keep the old details.
+    expect(await listingRow(listing.therapistId)).toEqual({
+      contactEmail: listing.oldEmail,
+      ...CONTACT,
+    });
+    expect(await getTherapistProfile(listing.slug)).toMatchObject({
+      phone: CONTACT.phone,
+      bookingUrl: CONTACT.bookingUrl,
+    });
+    const details = await getContactDetails(listing.viewer);
+    expect(details.waiting?.lines.map((l) => [l.field, l.from, l.to])).toEqual([
+      ['contactEmail', listing.oldEmail, `new-${listing.therapistId}@example.net`],
+      ['phone', CONTACT.phone, '(212) 555-0199'],
+      ['bookingUrl', CONTACT.bookingUrl, null],
+    ]);
+    expect((await getListingOverview(listing.viewer)).waiting?.appliesAt).toBe(requested.appliesAt);
+
+    // The old address hears about it first, and only the old address.
+    const mail = await noticeAt(listing, new Date(now.getTime() + 60_000));
+    expect(mail.subject).toBe(CONTACT_CHANGE_REQUESTED_SUBJECT);
+    expect(mail.text).toContain('Phone: from (212) 555-0101 to (212) 555-0199');
+    expect(mail.text).toContain(`Booking link: ${CONTACT.bookingUrl} will be removed`);
+    expect(mail.text).toContain('UTC unless it is stopped');
+    expect(tokenOf(mail)).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(sink.mailsTo(`new-${listing.therapistId}@example.net`)).toHaveLength(0);
+
+    // 71 hours on: still waiting.
+    await runDueJobs({ now: new Date(now.getTime() + 71 * HOUR_MS) });
+    expect((await changesOf(listing.therapistId))[0]!.appliedAt).toBeNull();
+    expect((await listingRow(listing.therapistId)).phone).toBe(CONTACT.phone);
+
+    // 72 hours on: applied, audited, and the old address gets a short notice.
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS) });
+    const applied = await noticeAt(listing, new Date(now.getTime() + 72 * HOUR_MS));
+    expect(applied.subject).toBe(CONTACT_CHANGE_APPLIED_SUBJECT);
+    expect(applied.text).toContain('Phone: from (212) 555-0101 to (212) 555-0199');
+    expect(await listingRow(listing.therapistId)).toEqual({
+      contactEmail: `new-${listing.therapistId}@example.net`,
+      phone: '(212) 555-0199',
+      website: CONTACT.website,
+      bookingUrl: null,
+    });
+    expect((await changesOf(listing.therapistId))[0]!.appliedAt).not.toBeNull();
+    expect(await getTherapistProfile(listing.slug)).toMatchObject({
+      phone: '(212) 555-0199',
+      bookingUrl: null,
+    });
+    const audits = await auditsOf(listing.therapistId);
+    expect(audits.map((a) => a.action)).toEqual([
+      'listing.contact_change_requested',
+      'listing.contact_change_applied',
+    ]);
+    expect(audits[1]).toMatchObject({ actorId: null, detail: { changeId: change!.id } });
+    expect((await getContactDetails(listing.viewer)).waiting).toBeNull();
+    // Running again applies nothing twice.
+    await runDueJobs({ now: new Date(now.getTime() + 80 * HOUR_MS) });
+    expect(sink.mailsTo(listing.oldEmail)).toHaveLength(2);
+  });
+
+  it('is stopped by the link in the email; opening the link changes nothing', async () => {
+    const listing = await claimedListing();
+    const now = new Date();
+    await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    const token = tokenOf(await noticeAt(listing, new Date(now.getTime() + 60_000)));
+
+    const page = await openLink(token);
+    expect(page).toContain('Stop this change');
+    expect(page).toContain('(212) 555-0199');
+    expect(await openLink(token)).toContain('Stop this change');
+    const [waiting] = await changesOf(listing.therapistId);
+    expect(waiting).toMatchObject({ cancelledAt: null, appliedAt: null });
+
+    expect(await stopContactChangeByToken({ token })).toMatchObject({
+      therapistSlug: listing.slug,
+    });
+    const [stopped] = await changesOf(listing.therapistId);
+    expect(stopped!.cancelledAt).not.toBeNull();
+    expect(stopped!.cancelledById).toBeNull();
+    const audits = await auditsOf(listing.therapistId);
+    expect(audits.at(-1)).toMatchObject({
+      action: 'listing.contact_change_cancelled',
+      actorId: null,
+      detail: { changeId: stopped!.id, by: 'link' },
+    });
+    expect(await openLink(token)).toContain('was stopped');
+    expect((await refusal(stopContactChangeByToken({ token }))).message).toMatch(/already stopped/);
+
+    await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS) });
+    expect(await listingRow(listing.therapistId)).toEqual({
+      contactEmail: listing.oldEmail,
+      ...CONTACT,
+    });
+  });
+
+  it('refuses a tampered, expired, foreign or padded link, and the change goes on waiting', async () => {
+    const listing = await claimedListing();
+    const now = new Date();
+    await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    const token = tokenOf(await noticeAt(listing, new Date(now.getTime() + 60_000)));
+    const [change] = await changesOf(listing.therapistId);
+    const [body, signature] = token.split('.') as [string, string];
+
+    const tampered = `${body}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    const another = createContactChangeToken(change!.id + 1, change!.appliesAt);
+    const forged = `${Buffer.from(`contact-change.${change!.id}.9999999999`).toString('base64url')}.${signature}`;
+    for (const bad of [tampered, forged, `${token}x`, '', 'a.b.c']) {
+      const error = await refusal(stopContactChangeByToken({ token: bad }));
+      expect(error.code).toBe('forbidden');
+      expect(await openLink(bad || 'x')).toContain('not valid');
+    }
+    // A valid token for a change that does not exist names nothing.
+    expect((await refusal(stopContactChangeByToken({ token: another }))).code).toBe('not_found');
+    // Expired: once the change is due, the link no longer works.
+    const expired = await refusal(
+      stopContactChangeByToken({ token }, new Date(now.getTime() + 73 * HOUR_MS)),
+    );
+    expect(expired.message).toMatch(/expired/);
+    // Signed with another secret.
+    process.env.AUTH_SECRET = 'another-secret-entirely-0123456789abcdef0123';
+    expect((await refusal(stopContactChangeByToken({ token }))).code).toBe('forbidden');
+    process.env.AUTH_SECRET = 'test-secret-for-contact-changes-0123456789abcdef';
+    // Extra fields are refused too.
+    expect((await refusal(stopContactChangeByToken({ token, changeId: '1' }))).code).toBe(
+      'validation',
+    );
+
+    const [still] = await changesOf(listing.therapistId);
+    expect(still).toMatchObject({ cancelledAt: null, appliedAt: null });
+  });
+
+  it('can be stopped by the owner, and a new request replaces the waiting one', async () => {
+    const listing = await claimedListing();
+    const now = new Date();
+    await requestContactChange(
+      listing.viewer,
+      { ...NEW_DETAILS(listing), phone: '(212) 555-0111' },
+      now,
+    );
+    const second = await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    const [first, latest] = await changesOf(listing.therapistId);
+    expect(first!.cancelledAt).not.toBeNull();
+    expect(latest).toMatchObject({ id: second.changeId, cancelledAt: null });
+    const waiting = await database.db
+      .select()
+      .from(contactChanges)
+      .where(
+        and(
+          eq(contactChanges.therapistId, listing.therapistId),
+          isNull(contactChanges.appliedAt),
+          isNull(contactChanges.cancelledAt),
+        ),
+      );
+    expect(waiting).toHaveLength(1);
+    // Only the waiting change is announced.
+    const mail = await noticeAt(listing, new Date(now.getTime() + 60_000));
+    expect(mail.text).toContain('(212) 555-0199');
+    expect(mail.text).not.toContain('(212) 555-0111');
+    expect(sink.mailsTo(listing.oldEmail)).toHaveLength(1);
+
+    expect((await refusal(cancelContactChange(listing.viewer, { changeId: '1' }))).code).toBe(
+      'validation',
+    );
+    expect(await cancelContactChange(listing.viewer)).toEqual({ changeId: second.changeId });
+    expect((await refusal(cancelContactChange(listing.viewer))).code).toBe('not_found');
+    const audits = await auditsOf(listing.therapistId);
+    expect(
+      audits
+        .filter((a) => a.action === 'listing.contact_change_cancelled')
+        .map((a) => [a.actorId, (a.detail as { by: string }).by]),
+    ).toEqual([
+      [listing.ownerId, 'replaced'],
+      [listing.ownerId, 'owner'],
+    ]);
+    await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS) });
+    expect(await listingRow(listing.therapistId)).toEqual({
+      contactEmail: listing.oldEmail,
+      ...CONTACT,
+    });
+  });
+
+  it('is cancelled when it comes due after the account lost the listing', async () => {
+    const listing = await claimedListing();
+    const now = new Date();
+    await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    const next = await account('therapist');
+    await database.db
+      .update(therapists)
+      .set({ claimedByUserId: next.id })
+      .where(eq(therapists.id, listing.therapistId));
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS) });
+    const [change] = await changesOf(listing.therapistId);
+    expect(change).toMatchObject({ appliedAt: null });
+    expect(change!.cancelledAt).not.toBeNull();
+    expect((await listingRow(listing.therapistId)).phone).toBe(CONTACT.phone);
+    expect((await auditsOf(listing.therapistId)).at(-1)).toMatchObject({
+      action: 'listing.contact_change_cancelled',
+      detail: { by: 'owner_changed' },
+    });
+  });
+
+  it('still waits on a listing without an email address, with nobody to tell', async () => {
+    const listing = await claimedListing({ email: null });
+    const now = new Date();
+    const requested = await requestContactChange(
+      listing.viewer,
+      { contactEmail: 'first@example.com', ...CONTACT },
+      now,
+    );
+    expect(requested).toMatchObject({ fields: ['contactEmail'], notified: false });
+    const jobsBefore = sink.mails.length;
+    await runDueJobs({ now: new Date(now.getTime() + 71 * HOUR_MS) });
+    expect((await listingRow(listing.therapistId)).contactEmail).toBeNull();
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS) });
+    expect((await listingRow(listing.therapistId)).contactEmail).toBe('first@example.com');
+    expect(sink.mails.length).toBe(jobsBefore);
+    const [change] = await changesOf(listing.therapistId);
+    expect(change).toMatchObject({ notifiedEmail: null });
+    expect(CONTACT_CHANGE_APPLY_JOB).toBe('listing-contact-change-apply');
+  });
+});
+
+describe('refused requests change nothing', () => {
+  it('refuses unchanged and invalid values with a reason per field', async () => {
+    const listing = await claimedListing();
+    const same = { contactEmail: listing.oldEmail.toUpperCase(), ...CONTACT };
+    const nothing = await refusal(requestContactChange(listing.viewer, same));
+    expect(nothing.code).toBe('validation');
+    expect(nothing.message).toMatch(/Nothing to change/);
+
+    const invalid = await refusal(
+      requestContactChange(listing.viewer, {
+        contactEmail: 'someone＠example.com',
+        phone: '12345',
+        website: 'ftp://example.com',
+        bookingUrl: 'http://example.org/book',
+      }),
+    );
+    expect(Object.keys(fields(invalid)).sort()).toEqual([
+      'bookingUrl',
+      'contactEmail',
+      'phone',
+      'website',
+    ]);
+    expect(fields(invalid).bookingUrl).toMatch(/https:\/\//);
+    const extra = await refusal(
+      requestContactChange(listing.viewer, { ...NEW_DETAILS(listing), therapistId: '1' }),
+    );
+    expect(fields(extra).therapistId).toMatch(/cannot be changed/);
+    expect(await changesOf(listing.therapistId)).toEqual([]);
+  });
+
+  it('refuses anyone but the confirmed owner', async () => {
+    const listing = await claimedListing();
+    const input = NEW_DETAILS(listing);
+    expect((await refusal(requestContactChange(null, input))).code).toBe('unauthorized');
+    // Someone who signs in with the listing's own address still does not hold it.
+    const sameEmail = await account('member', { email: listing.oldEmail });
+    expect((await refusal(requestContactChange(sameEmail.viewer, input))).code).toBe('forbidden');
+    const listless = await account('therapist', { passkey: true, confirmed: true });
+    expect((await refusal(requestContactChange(listless.viewer, input))).code).toBe('forbidden');
+    const moderator = await account('moderator', { passkey: true, confirmed: true });
+    expect((await refusal(requestContactChange(moderator.viewer, input))).code).toBe('forbidden');
+    expect((await refusal(cancelContactChange(moderator.viewer))).code).toBe('forbidden');
+    // The owner in a session not confirmed with a passkey.
+    const token = await createSessionToken(listing.ownerId, { secondFactor: false });
+    const unconfirmed = await getViewerForSession(database.db, token);
+    expect((await refusal(requestContactChange(unconfirmed, input))).code).toBe('second_factor');
+    expect(await changesOf(listing.therapistId)).toEqual([]);
+    expect(await listingRow(listing.therapistId)).toEqual({
+      contactEmail: listing.oldEmail,
+      ...CONTACT,
+    });
+  });
+
+  it('never edits an unclaimed listing', async () => {
+    const unclaimed = await createTherapist(database.db, {
+      claimedByUserId: null,
+      status: 'published',
+      contactEmail: 'unclaimed@example.com',
+      locations: [{ endsOn: null }],
+    });
+    const visitor = await account('therapist', {
+      passkey: true,
+      confirmed: true,
+      email: 'unclaimed@example.com',
+    });
+    const error = await refusal(
+      requestContactChange(visitor.viewer, { contactEmail: 'taken@example.com', ...CONTACT }),
+    );
+    expect(error.code).toBe('forbidden');
+    expect(await changesOf(unclaimed.therapist.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,583 @@
+/**
+ * Owners keep their listing true: one form saves the profile in one transaction, search follows
+ * through the outbox, and every refusal (bad input, extra fields, someone else) changes nothing.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProfileForm } from '@/components/listings/profile-form';
+import { OpeningHoursList } from '@/components/therapists/opening-hours';
+import { PriceList } from '@/components/therapists/price-list';
+import { ScopeOfCare } from '@/components/therapists/scope-of-care';
+import {
+  auditLog,
+  passkeys,
+  practiceLocations,
+  therapistConditions,
+  therapistModalities,
+  therapists,
+  type UserRole,
+} from '@/db/schema';
+import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import { AppError } from '@/lib/errors';
+import { getListingProfileForm, updateListingProfile } from '@/lib/listings/profile';
+import { searchTherapists, setSearchEngines } from '@/lib/search';
+import { drainAll } from '@/lib/search/indexer';
+import { parseSearchQuery } from '@/lib/search/query';
+import { getTherapistProfile } from '@/lib/therapists/queries';
+import { createMember, createSessionToken } from '../support/accounts';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTherapist, type CreatedTherapist } from '../factories';
+
+let database: TestDatabase;
+let savedMeilisearch: string | undefined;
+
+beforeAll(async () => {
+  savedMeilisearch = process.env.MEILISEARCH_HOST;
+  delete process.env.MEILISEARCH_HOST;
+  database = await createTestDatabase();
+  setSearchEngines(undefined);
+});
+
+afterAll(async () => {
+  if (savedMeilisearch !== undefined) process.env.MEILISEARCH_HOST = savedMeilisearch;
+  setSearchEngines(undefined);
+  await database.dispose();
+});
+
+async function account(
+  role: UserRole,
+  options: { passkey?: boolean; confirmed?: boolean } = {},
+): Promise<{ id: string; viewer: Viewer }> {
+  const member = await createMember({ role });
+  if (options.passkey) {
+    await database.db.insert(passkeys).values({
+      userId: member.id,
+      credentialId: randomBytes(16).toString('base64url'),
+      publicKey: randomBytes(32).toString('base64url'),
+      name: 'Test key',
+    });
+  }
+  const token = await createSessionToken(member.id, {
+    method: options.confirmed ? 'passkey' : 'email',
+    secondFactor: options.confirmed ?? false,
+  });
+  const viewer = await getViewerForSession(database.db, token);
+  if (!viewer) throw new Error('session not readable');
+  return { id: member.id, viewer };
+}
+
+interface Owner {
+  viewer: Viewer;
+  listing: CreatedTherapist;
+}
+
+async function owner(): Promise<Owner> {
+  const { id, viewer } = await account('therapist', { passkey: true, confirmed: true });
+  const listing = await createTherapist(database.db, {
+    claimedByUserId: id,
+    status: 'published',
+    modalitySlugs: ['deep-tissue', 'trigger-point'],
+    conditionSlugs: ['lower-back-pain'],
+    locations: [{ endsOn: null, startsOn: '2020-01-01' }],
+  });
+  return { viewer, listing };
+}
+
+/** Everything a save could touch, to show that a refusal touched nothing. */
+async function snapshot(therapistId: number) {
+  const db = database.db;
+  const [row] = await db.select().from(therapists).where(eq(therapists.id, therapistId));
+  return {
+    row,
+    modalities: await db
+      .select()
+      .from(therapistModalities)
+      .where(eq(therapistModalities.therapistId, therapistId))
+      .orderBy(asc(therapistModalities.modalityId)),
+    conditions: await db
+      .select()
+      .from(therapistConditions)
+      .where(eq(therapistConditions.therapistId, therapistId))
+      .orderBy(asc(therapistConditions.conditionId)),
+    locations: await db
+      .select()
+      .from(practiceLocations)
+      .where(eq(practiceLocations.therapistId, therapistId))
+      .orderBy(asc(practiceLocations.id)),
+    audits: (
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(eq(auditLog.therapistId, therapistId))
+    )[0]!.n,
+  };
+}
+
+async function refusal(work: Promise<unknown>): Promise<AppError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+function fields(error: AppError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
+}
+
+async function search(params: Record<string, string>): Promise<string[]> {
+  const parsed = parseSearchQuery(params);
+  if (!parsed.ok) throw new Error('bad query');
+  return (await searchTherapists(parsed.query)).hits.map((h) => h.slug);
+}
+
+describe('the profile form', () => {
+  it('shows the stored profile, and saving it unchanged changes nothing', async () => {
+    const { viewer, listing } = await owner();
+    const form = await getListingProfileForm(viewer);
+    expect(form.listing).toMatchObject({ slug: listing.therapist.slug, status: 'published' });
+    expect(form.values.headline).toBe(listing.therapist.headline);
+    expect(form.values.modality).toEqual(['deep-tissue', 'trigger-point']);
+    expect(form.locations).toHaveLength(1);
+    expect(form.locations[0]).toMatchObject({ current: true, startsOn: '2020-01-01' });
+    expect(form.options.modalities.map((g) => g.family)).toEqual([
+      'massage',
+      'asian_bodywork',
+      'related_care',
+    ]);
+    const before = await snapshot(listing.therapist.id);
+    expect(await updateListingProfile(viewer, form.values)).toEqual({
+      slug: listing.therapist.slug,
+      changed: [],
+    });
+    expect(await snapshot(listing.therapist.id)).toEqual(before);
+  });
+
+  it('saves every part in one go, audits the names of what changed, and search follows', async () => {
+    const { viewer, listing } = await owner();
+    const id = listing.therapist.id;
+    // A known starting point, so that every part below is a change.
+    await database.db
+      .update(therapists)
+      .set({
+        credentials: 'LMT',
+        intents: ['relaxation'],
+        pressureMin: 1,
+        pressureMax: 3,
+        languages: ['en'],
+        mobileService: false,
+        notTreated: '',
+        referrals: '',
+        hours: [],
+        prices: [],
+      })
+      .where(eq(therapists.id, id));
+    await drainAll();
+    expect(await search({ q: 'zephyrine' })).toEqual([]);
+    const form = await getListingProfileForm(viewer);
+    const oldLocation = form.locations[0]!;
+    const saved = await updateListingProfile(viewer, {
+      ...form.values,
+      headline: 'Zephyrine cupping and release for climbers',
+      bio: 'I work on forearms and shoulders.\n\nAssessment first, then treatment.',
+      credentials: 'LMT, NCBTMB',
+      modality: ['deep-tissue', 'reflexology'],
+      intent: ['therapeutic', 'sports'],
+      pressureMin: '3',
+      pressureMax: '5',
+      condition: ['lower-back-pain', 'tension-headache'],
+      notTreated: 'Acute injuries in the first 72 hours.',
+      referrals: 'Physiotherapists for rehab after surgery.',
+      language: ['es', 'en'],
+      mobileService: 'on',
+      'hours.0.opens': '09:00',
+      'hours.0.closes': '17:00',
+      'hours.5.opens': '10:00',
+      'hours.5.closes': '14:00',
+      'prices.0.service': 'Deep tissue',
+      'prices.0.minutes': '60',
+      'prices.0.dollars': '95',
+      'prices.1.service': '',
+      'prices.1.minutes': '',
+      'prices.1.dollars': '',
+      'prices.2.service': 'Climber’s forearm session',
+      'prices.2.minutes': '45',
+      'prices.2.dollars': '70',
+      [`locations.${oldLocation.id}.endsOn`]: '2024-12-31',
+      'newLocation.name': 'Boulder Loft Studio',
+      'newLocation.address': '1 Pearl St',
+      'newLocation.city': 'Boulder',
+      'newLocation.region': 'CO',
+      'newLocation.postalCode': '80302',
+      'newLocation.startsOn': '2025-01-02',
+    });
+    expect(saved.changed.sort()).toEqual(
+      [
+        'bio',
+        'conditions',
+        'credentials',
+        'headline',
+        'hours',
+        'intents',
+        'languages',
+        'locations',
+        'mobileService',
+        'modalities',
+        'notTreated',
+        'prices',
+        'pressureMax',
+        'pressureMin',
+        'referrals',
+      ].sort(),
+    );
+
+    const [row] = await database.db.select().from(therapists).where(eq(therapists.id, id));
+    expect(row).toMatchObject({
+      headline: 'Zephyrine cupping and release for climbers',
+      languages: ['en', 'es'],
+      mobileService: true,
+      pressureMin: 3,
+      pressureMax: 5,
+      notTreated: 'Acute injuries in the first 72 hours.',
+      hours: [
+        { day: 0, opens: '09:00', closes: '17:00' },
+        { day: 5, opens: '10:00', closes: '14:00' },
+      ],
+      prices: [
+        { service: 'Deep tissue', minutes: 60, dollars: 95 },
+        { service: 'Climber’s forearm session', minutes: 45, dollars: 70 },
+      ],
+    });
+    const locations = await database.db
+      .select()
+      .from(practiceLocations)
+      .where(eq(practiceLocations.therapistId, id))
+      .orderBy(asc(practiceLocations.id));
+    expect(locations).toHaveLength(2);
+    expect(locations[0]!.endsOn).toBe('2024-12-31');
+    expect(locations[1]).toMatchObject({ city: 'Boulder', region: 'CO', endsOn: null });
+    expect(locations[1]!.latitude).toBeCloseTo(40.02, 1);
+
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.therapistId, id), eq(auditLog.action, 'listing.updated')));
+    expect(audit!.actorId).toBe(viewer.userId);
+    expect((audit!.detail as { fields: string[] }).fields.sort()).toEqual(saved.changed.sort());
+    expect(JSON.stringify(audit!.detail)).not.toMatch(/Zephyrine|forearm|Boulder/);
+
+    // The public profile shows the new details; search finds the listing by them.
+    const profile = await getTherapistProfile(listing.therapist.slug);
+    expect(profile).toMatchObject({
+      claimed: true,
+      notTreated: 'Acute injuries in the first 72 hours.',
+      referrals: 'Physiotherapists for rehab after surgery.',
+      hours: [
+        { day: 0, opens: '09:00', closes: '17:00' },
+        { day: 5, opens: '10:00', closes: '14:00' },
+      ],
+      prices: [
+        { service: 'Deep tissue', minutes: 60, dollars: 95 },
+        { service: 'Climber’s forearm session', minutes: 45, dollars: 70 },
+      ],
+    });
+    expect(JSON.stringify(profile)).not.toContain(viewer.userId);
+    await drainAll();
+    expect(await search({ q: 'zephyrine' })).toEqual([listing.therapist.slug]);
+    expect(await search({ modality: 'reflexology', place: 'Boulder, CO' })).toContain(
+      listing.therapist.slug,
+    );
+    expect(await search({ modality: 'trigger-point', q: 'zephyrine' })).toEqual([]);
+  });
+});
+
+describe('what the owner and the public see', () => {
+  it('draws the form with every field labelled and no id twice', async () => {
+    const { viewer } = await owner();
+    const form = await getListingProfileForm(viewer);
+    const html = renderToStaticMarkup(
+      createElement(ProfileForm, {
+        initial: form.values,
+        locations: form.locations,
+        options: form.options,
+        today: '2025-06-01',
+      }),
+    );
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    for (const label of ['Headline', 'Credentials', 'About you', 'Lightest pressure', 'Opens']) {
+      expect(html).toContain(`>${label}</label>`);
+    }
+    for (const name of [
+      'headline',
+      'hours.6.closes',
+      'prices.0.dollars',
+      'newLocation.postalCode',
+    ]) {
+      expect(html).toContain(`name="${name}"`);
+    }
+    expect(html).toContain(`name="locations.${form.locations[0]!.id}.endsOn"`);
+    // Text inputs name a label with for=; check boxes sit inside theirs.
+    const labelled = new Set([...html.matchAll(/ for="([^"]+)"/g)].map((m) => m[1]!));
+    const controls = [...html.matchAll(/<(?:input|select|textarea)\b[^>]*>/g)].map((m) => m[0]);
+    for (const control of controls) {
+      if (/type="(checkbox|hidden)"/.test(control)) continue;
+      expect(labelled.has(/ id="([^"]+)"/.exec(control)![1]!), control).toBe(true);
+    }
+    expect(html).toContain('Save profile');
+  });
+
+  it('shows hours by day, prices and the limits of care on the profile', () => {
+    const hours = renderToStaticMarkup(
+      createElement(OpeningHoursList, {
+        hours: [
+          { day: 0, opens: '09:00', closes: '13:00' },
+          { day: 0, opens: '14:00', closes: '18:30' },
+        ],
+      }),
+    );
+    expect(hours).toContain('9:00 AM – 1:00 PM, 2:00 PM – 6:30 PM');
+    expect(hours.match(/Closed/g)).toHaveLength(6);
+    expect(renderToStaticMarkup(createElement(OpeningHoursList, { hours: [] }))).toContain(
+      'not given',
+    );
+    const prices = renderToStaticMarkup(
+      createElement(PriceList, {
+        prices: [{ service: '<b>Deep</b>', minutes: 90, dollars: 1000 }],
+      }),
+    );
+    expect(prices).toContain('&lt;b&gt;Deep&lt;/b&gt;');
+    expect(prices).toContain('90 min');
+    expect(prices).toContain('$1,000');
+    const scope = renderToStaticMarkup(
+      createElement(ScopeOfCare, { notTreated: 'Fractures', referrals: 'Physiotherapists' }),
+    );
+    expect(scope).toContain('Does not treat');
+    expect(scope).toContain('Refers to');
+    expect(
+      renderToStaticMarkup(createElement(ScopeOfCare, { notTreated: ' ', referrals: '' })),
+    ).toBe('');
+  });
+});
+
+describe('refusals change nothing', () => {
+  let subject: Owner;
+  let base: Record<string, string | string[]>;
+  let locationId: number;
+  let strangerLocationId: number;
+
+  beforeAll(async () => {
+    subject = await owner();
+    const form = await getListingProfileForm(subject.viewer);
+    base = form.values;
+    locationId = form.locations[0]!.id;
+    const stranger = await createTherapist(database.db, { locations: [{ endsOn: null }] });
+    strangerLocationId = stranger.locations[0]!.id;
+  });
+
+  const cases: [string, () => Record<string, unknown>, string, RegExp][] = [
+    ['an empty headline', () => ({ headline: '  ' }), 'headline', /headline/],
+    ['a long headline', () => ({ headline: 'x'.repeat(161) }), 'headline', /160/],
+    ['a long bio', () => ({ bio: 'x'.repeat(5001) }), 'bio', /5,000/],
+    ['odd credentials', () => ({ credentials: 'LMT <b>' }), 'credentials', /letters/i],
+    ['an unknown technique', () => ({ modality: ['deep-tissue', 'reiki-x'] }), 'modality', /list/],
+    ['a malformed technique', () => ({ modality: ['<script>'] }), 'modality', /list/],
+    ['an unknown session type', () => ({ intent: ['party'] }), 'intent', /list/],
+    ['pressure out of range', () => ({ pressureMin: '0' }), 'pressureMin', /1 \(light\)/],
+    [
+      'pressure upside down',
+      () => ({ pressureMin: '5', pressureMax: '2' }),
+      'pressureMax',
+      /lighter/,
+    ],
+    ['an unknown condition', () => ({ condition: ['hiccups'] }), 'condition', /list/],
+    ['a long "does not treat"', () => ({ notTreated: 'x'.repeat(2001) }), 'notTreated', /2,000/],
+    ['no language', () => ({ language: [] }), 'language', /at least one/],
+    ['an unknown language', () => ({ language: ['en', 'xx'] }), 'language', /list/],
+    [
+      'closing before opening',
+      () => ({ 'hours.1.opens': '17:00', 'hours.1.closes': '09:00' }),
+      'hours.1.closes',
+      /later/,
+    ],
+    [
+      'opening without closing',
+      () => ({ 'hours.2.opens': '09:00', 'hours.2.closes': '' }),
+      'hours.2.closes',
+      /closing/,
+    ],
+    [
+      'a time that is not one',
+      () => ({ 'hours.3.opens': '25:00', 'hours.3.closes': '26:00' }),
+      'hours.3.opens',
+      /09:00/,
+    ],
+    [
+      'a price row without a price',
+      () => ({ 'prices.0.service': 'Massage', 'prices.0.minutes': '60', 'prices.0.dollars': '' }),
+      'prices.0.dollars',
+      /whole dollars/,
+    ],
+    [
+      'a session too short',
+      () => ({ 'prices.0.service': 'Quick', 'prices.0.minutes': '10', 'prices.0.dollars': '20' }),
+      'prices.0.minutes',
+      /15 to 240/,
+    ],
+    [
+      'a price too high',
+      () => ({ 'prices.0.service': 'Gold', 'prices.0.minutes': '60', 'prices.0.dollars': '1001' }),
+      'prices.0.dollars',
+      /1,000/,
+    ],
+    [
+      'a thirteenth price row',
+      () => ({
+        'prices.12.service': 'One more',
+        'prices.12.minutes': '30',
+        'prices.12.dollars': '5',
+      }),
+      'prices.12.service, prices.12.minutes, prices.12.dollars',
+      /cannot be changed/,
+    ],
+    [
+      'half a new location',
+      () => ({ 'newLocation.name': 'New studio', 'newLocation.city': 'Austin' }),
+      'newLocation.address',
+      /street address/,
+    ],
+    [
+      'an unknown ZIP code',
+      () => newLocation({ 'newLocation.postalCode': '00000' }),
+      'newLocation.postalCode',
+      /do not know/,
+    ],
+    [
+      'a ZIP code in another state',
+      () => newLocation({ 'newLocation.region': 'NJ' }),
+      'newLocation.postalCode',
+      /is in NY, not NJ/,
+    ],
+    [
+      'a start in the future',
+      () => newLocation({ 'newLocation.startsOn': '2999-01-01' }),
+      'newLocation.startsOn',
+      /future/,
+    ],
+    [
+      'an end before the start',
+      () => ({ [`locations.${locationId}.endsOn`]: '2019-12-31' }),
+      'locations.OWN.endsOn',
+      /before the start/,
+    ],
+    [
+      'ending someone else’s location',
+      () => ({ [`locations.${strangerLocationId}.endsOn`]: '2024-01-01' }),
+      'locations.STRANGER.endsOn',
+      /not one of your/,
+    ],
+    [
+      'ending the only current location',
+      () => ({ [`locations.${locationId}.endsOn`]: '2024-01-01' }),
+      'locations.OWN.endsOn',
+      /at least one current location/,
+    ],
+    ['a status', () => ({ status: 'hidden' }), 'status', /cannot be changed/],
+    ['a therapist id', () => ({ therapistId: '1' }), 'therapistId', /cannot be changed/],
+    ['an owner', () => ({ claimedByUserId: 'someone' }), 'claimedByUserId', /cannot be changed/],
+    ['a name', () => ({ name: 'Someone Else' }), 'name', /cannot be changed/],
+    [
+      'contact details',
+      () => ({ contactEmail: 'x@example.com' }),
+      'contactEmail',
+      /cannot be changed/,
+    ],
+    [
+      'a licence status',
+      () => ({ licenseStatus: 'verified' }),
+      'licenseStatus',
+      /cannot be changed/,
+    ],
+  ];
+
+  function newLocation(overrides: Record<string, string>): Record<string, string> {
+    return {
+      'newLocation.name': 'Chelsea Studio',
+      'newLocation.address': '200 W 26th St',
+      'newLocation.city': 'New York',
+      'newLocation.region': 'NY',
+      'newLocation.postalCode': '10001',
+      'newLocation.startsOn': '2025-01-01',
+      ...overrides,
+    };
+  }
+
+  it.each(cases)('%s', async (_label, change, named, message) => {
+    const field = named
+      .replace('OWN', String(locationId))
+      .replace('STRANGER', String(strangerLocationId));
+    const before = await snapshot(subject.listing.therapist.id);
+    const error = await refusal(
+      updateListingProfile(subject.viewer, { ...base, headline: 'Changed headline', ...change() }),
+    );
+    expect(error.code).toBe('validation');
+    expect(fields(error)[field] ?? '', JSON.stringify(fields(error))).toMatch(message);
+    expect(await snapshot(subject.listing.therapist.id)).toEqual(before);
+  });
+
+  it('a valid change after them all still saves', async () => {
+    const saved = await updateListingProfile(subject.viewer, {
+      ...base,
+      headline: 'Changed headline',
+    });
+    expect(saved.changed).toEqual(['headline']);
+  });
+});
+
+describe('only the owner, confirmed with a passkey, may save', () => {
+  it('refuses everyone else and changes nothing', async () => {
+    const { listing } = await owner();
+    const before = await snapshot(listing.therapist.id);
+    const input = { headline: 'Hijacked', language: 'en', pressureMin: '1', pressureMax: '5' };
+
+    expect((await refusal(updateListingProfile(null, input))).code).toBe('unauthorized');
+    const member = await account('member');
+    expect((await refusal(updateListingProfile(member.viewer, input))).code).toBe('forbidden');
+    const listless = await account('therapist', { passkey: true, confirmed: true });
+    expect((await refusal(updateListingProfile(listless.viewer, input))).message).toMatch(
+      /does not hold a listing/,
+    );
+    const moderator = await account('moderator', { passkey: true, confirmed: true });
+    expect((await refusal(updateListingProfile(moderator.viewer, input))).code).toBe('forbidden');
+    const admin = await account('admin', { passkey: true, confirmed: true });
+    expect((await refusal(updateListingProfile(admin.viewer, input))).code).toBe('forbidden');
+
+    // The owner themself, but without a fresh passkey confirmation in this session.
+    const unconfirmed = await account('therapist', { passkey: true, confirmed: false });
+    await database.db
+      .update(therapists)
+      .set({ claimedByUserId: unconfirmed.id })
+      .where(eq(therapists.id, listing.therapist.id));
+    const error = await refusal(updateListingProfile(unconfirmed.viewer, input));
+    expect(error.code).toBe('second_factor');
+    await expect(getListingProfileForm(unconfirmed.viewer)).rejects.toMatchObject({
+      code: 'second_factor',
+    });
+    const without = await account('therapist');
+    await database.db
+      .update(therapists)
+      .set({ claimedByUserId: without.id })
+      .where(eq(therapists.id, listing.therapist.id));
+    expect((await refusal(updateListingProfile(without.viewer, input))).code).toBe('second_factor');
+
+    const after = await snapshot(listing.therapist.id);
+    expect({ ...after, row: { ...after.row, claimedByUserId: null } }).toEqual({
+      ...before,
+      row: { ...before.row, claimedByUserId: null },
+    });
+  });
+});
