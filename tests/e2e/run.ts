@@ -13,6 +13,7 @@ import './journeys/account';
 import './journeys/passkeys';
 import './journeys/reviews';
 import './journeys/moderation';
+import './journeys/claims';
 
 describe('server', () => {
   test('logged no errors while serving the pages', () => {
