@@ -1,5 +1,16 @@
 import 'server-only';
-import { asc, eq, getTableColumns, getTableName, inArray, or, sql, type Column } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  getTableName,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type Column,
+} from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb } from '@/db';
@@ -819,6 +830,18 @@ export async function deleteAccount(
     // moderator stays, without a link to them (the foreign keys set it to null).
     await tx.delete(reviewVotes).where(eq(reviewVotes.userId, user.id));
     await tx.delete(reviewReports).where(eq(reviewReports.reporterId, user.id));
+
+    // Listings they asked for that were never published go with them (nobody else's data), and
+    // client addresses of invitations not sent yet are forgotten.
+    await tx.execute(sql`
+      delete from therapists
+      where status <> 'published' and claimed_by_user_id is null
+        and id in (select therapist_id from listing_claims
+                   where user_id = ${user.id} and kind = 'new_listing')`);
+    await tx
+      .update(reviewInvitations)
+      .set({ email: null })
+      .where(and(eq(reviewInvitations.senderId, user.id), isNull(reviewInvitations.sentAt)));
 
     const released = await tx
       .update(therapists)

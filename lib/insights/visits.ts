@@ -22,3 +22,21 @@ export function isPrefetchRequest(headers: Pick<Headers, 'get'>): boolean {
   const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`;
   return /prefetch|prerender/i.test(purpose);
 }
+
+/**
+ * Parameters a profile only carries once someone is already on it: the review list's paging,
+ * sorting and filters, and the landing after writing a review.
+ */
+const ON_PAGE_PARAMS = ['page', 'sort', 'stars', 'condition', 'intent', 'review', 'invitation'];
+
+/**
+ * True when a profile request is someone opening it: not a prefetch, not the page rendered again
+ * after a button on it (a server action), not paging or filtering its reviews.
+ */
+export function isProfileOpen(
+  headers: Pick<Headers, 'get'>,
+  params: Readonly<Record<string, unknown>>,
+): boolean {
+  if (isPrefetchRequest(headers) || headers.get('next-action') !== null) return false;
+  return !ON_PAGE_PARAMS.some((key) => params[key] !== undefined);
+}

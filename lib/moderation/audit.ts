@@ -58,8 +58,9 @@ const SHOWN_DETAIL = [
   'listingsReleased',
   'claimId',
   'kind',
-  'count',
   'replyId',
+  'status',
+  'sent',
 ] as const;
 
 export interface AuditEntry {

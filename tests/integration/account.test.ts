@@ -327,6 +327,17 @@ async function richMember(options: { word: string }) {
       decidedById: member.id,
     },
   ]);
+  // A listing they asked for, still waiting for a moderator.
+  const requested = await createTherapist(database.db, {
+    status: 'pending',
+    locations: [{ endsOn: null }],
+  });
+  await database.db.insert(listingClaims).values({
+    therapistId: requested.therapist.id,
+    userId: member.id,
+    kind: 'new_listing',
+    status: 'pending_review',
+  });
   await database.db.insert(reviewReplies).values([
     {
       reviewId: thirdsReview.review.id,
@@ -392,6 +403,7 @@ async function richMember(options: { word: string }) {
     reviewed,
     second,
     claimed,
+    requested,
     reviewIds: [first.review.id, pending.review.id],
     othersReviewId: othersReview.review.id,
     thirdsReviewId: thirdsReview.review.id,
@@ -821,6 +833,18 @@ describe('deleteAccount', () => {
       listingsReleased: 1,
       sessionsEnded: 2,
     });
+
+    // The listing they asked for went; the client address of the unsent invitation is forgotten.
+    const requestedLeft = await database.db
+      .select({ id: therapists.id })
+      .from(therapists)
+      .where(eq(therapists.id, rich.requested.therapist.id));
+    expect(requestedLeft).toEqual([]);
+    const addresses = await database.db
+      .select({ email: reviewInvitations.email })
+      .from(reviewInvitations)
+      .where(eq(reviewInvitations.therapistId, rich.claimed.therapist.id));
+    expect(addresses).toEqual([{ email: null }]);
 
     // Every table that references users(id): nothing points at the member any more.
     const left = await rowsReferencingUser(rich.member.id);

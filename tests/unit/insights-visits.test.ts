@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLikelyBot, isPrefetchRequest } from '@/lib/insights/visits';
+import { isLikelyBot, isPrefetchRequest, isProfileOpen } from '@/lib/insights/visits';
 
 describe('isLikelyBot', () => {
   it.each([
@@ -45,5 +45,21 @@ describe('isPrefetchRequest', () => {
   it('leaves ordinary navigations alone', () => {
     expect(isPrefetchRequest(new Headers({ accept: 'text/html' }))).toBe(false);
     expect(isPrefetchRequest(new Headers())).toBe(false);
+  });
+});
+
+describe('isProfileOpen', () => {
+  const browser = new Headers({ 'user-agent': 'Mozilla/5.0' });
+
+  it('counts a plain opening of a profile', () => {
+    expect(isProfileOpen(browser, {})).toBe(true);
+  });
+
+  it('does not count prefetches, renders after a button on the page, or paging and filters', () => {
+    expect(isProfileOpen(new Headers({ 'next-router-prefetch': '1' }), {})).toBe(false);
+    expect(isProfileOpen(new Headers({ 'next-action': 'abc123' }), {})).toBe(false);
+    for (const key of ['page', 'sort', 'stars', 'condition', 'intent', 'review', 'invitation']) {
+      expect(isProfileOpen(browser, { [key]: '2' }), key).toBe(false);
+    }
   });
 });

@@ -7,6 +7,11 @@ import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import {
+  isReplyHoldReason,
+  REPLY_DECISION_REASON_OPTIONS,
+  REPLY_HOLD_REASONS,
+} from '@/lib/replies/reasons';
+import {
   AUDIT_AREA_LABELS,
   AUDIT_PAGE_SIZE,
   auditFilterInput,
@@ -51,7 +56,7 @@ const ACTION_LABELS: Record<string, string> = {
   'listing.contact_change_applied': 'Contact change applied',
   'listing.contact_change_cancelled': 'Contact change stopped',
   'invitation.sent': 'Invitations sent',
-  'reply.saved': 'Reply published',
+  'reply.saved': 'Reply saved',
   'reply.held': 'Reply held for moderation',
   'reply.approved': 'Held reply approved',
   'reply.removed': 'Reply removed',
@@ -68,6 +73,12 @@ function actionLabel(action: string): string {
 }
 
 type Params = Record<string, string | string[] | undefined>;
+
+/** A reply's hold or decision reason, in the words the moderators chose it by. */
+function replyReasonLabel(reason: string): string {
+  if (isReplyHoldReason(reason)) return REPLY_HOLD_REASONS[reason];
+  return REPLY_DECISION_REASON_OPTIONS.find((o) => o.value === reason)?.label ?? reason;
+}
 
 /** The filter in the address; anything malformed is ignored rather than failing the page. */
 function readFilter(params: Params): AuditFilter {
@@ -109,7 +120,9 @@ function details(entry: AuditEntry): string {
     const label =
       entry.action === 'review.reported'
         ? reportReasonLabel(detail.reason)
-        : statusReasonLabel(detail.reason);
+        : entry.action.startsWith('reply.')
+          ? replyReasonLabel(detail.reason)
+          : statusReasonLabel(detail.reason);
     parts.push(`reason: ${label}`);
   }
   if (typeof detail.previousStatus === 'string') {
@@ -126,7 +139,8 @@ function details(entry: AuditEntry): string {
   if (detail.claimId !== undefined) parts.push(`claim ${detail.claimId}`);
   if (detail.kind !== undefined) parts.push(`kind: ${String(detail.kind).replaceAll('_', ' ')}`);
   if (detail.replyId !== undefined) parts.push(`reply ${detail.replyId}`);
-  if (detail.count !== undefined) parts.push(`${detail.count}`);
+  if (typeof detail.status === 'string') parts.push(`now: ${detail.status}`);
+  if (detail.sent !== undefined) parts.push(`${detail.sent} sent`);
   return parts.join(' · ');
 }
 

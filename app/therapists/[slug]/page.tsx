@@ -29,7 +29,7 @@ import { INTENTS } from '@/db/schema/enums';
 import { CONDITIONS } from '@/db/taxonomy';
 import { getViewer } from '@/lib/auth/viewer';
 import { recordProfileView } from '@/lib/insights/counts';
-import { isPrefetchRequest } from '@/lib/insights/visits';
+import { isProfileOpen } from '@/lib/insights/visits';
 import { MIN_OUTCOME_REPORTS } from '@/lib/config';
 import { pluralize } from '@/lib/format';
 import { serializeJsonLd, toTherapistJsonLd } from '@/lib/reviews/json-ld';
@@ -116,7 +116,8 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
   if (!therapist) notFound();
 
   // `review` says what just happened to the viewer's own review; the rest is the review list.
-  const { review: justDone, invitation: invitationOutcome, ...listParams } = await searchParams;
+  const allParams = await searchParams;
+  const { review: justDone, invitation: invitationOutcome, ...listParams } = allParams;
   const { query, notices } = parseReviewListParams(listParams);
   const ownReviewMessage =
     typeof justDone === 'string' && Object.hasOwn(OWN_REVIEW_MESSAGES, justDone)
@@ -130,8 +131,8 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
     viewerOwnsTherapist(viewer, therapist.id),
     headers(),
   ]);
-  // Counted in aggregate after the response: never who, never the owner, never a prefetch.
-  if (!isPrefetchRequest(requestHeaders)) {
+  // Counted in aggregate after the response: never who, never the owner, only real opens.
+  if (isProfileOpen(requestHeaders, allParams)) {
     const userAgent = requestHeaders.get('user-agent');
     after(() => recordProfileView(therapist.id, viewer, userAgent));
   }
@@ -318,8 +319,8 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
               {ownReviewMessage && invitationOutcome === 'not_applied' ? (
                 <FormMessage tone="info">
                   The invitation link could not be used (it was not valid, had expired or was
-                  already used), so your review does not carry the “invited” label. It is saved
-                  like any other review.
+                  already used), so your review does not carry the “invited” label. It is saved like
+                  any other review.
                 </FormMessage>
               ) : null}
               <ReviewParamNotices notices={notices} />
