@@ -17,10 +17,13 @@ const LINK = 'font-semibold underline underline-offset-2';
 export function InvitationForm({
   confirmText,
   perBatch,
+  minNewReason,
   preview,
 }: {
   confirmText: string;
   perBatch: number;
+  /** Why a batch needs several new addresses (INVITATION_MIN_NEW_REASON). */
+  minNewReason: string;
   /** The email as clients receive it, shown between the list and the confirmation. */
   preview: ReactNode;
 }) {
@@ -71,7 +74,7 @@ export function InvitationForm({
           Client email addresses
         </label>
         <p id="invitation-emails-hint" className="mt-1 text-sm text-stone-600">
-          {`One address per line, or separated by commas, semicolons or spaces. Up to ${perBatch} at a time. Addresses you invited before are skipped: each client is invited once.`}
+          {`One address per line, or separated by commas, semicolons or spaces. ${minNewReason} Up to ${perBatch} at a time. Addresses you invited before are skipped: each client is invited once.`}
         </p>
         {emailsError ? (
           <p id="invitation-emails-error" className="mt-1 text-sm font-medium text-red-800">

@@ -57,7 +57,8 @@ export function HeldReplyItem({ item }: { item: HeldReply }) {
       <div className="mt-5 border-t border-stone-200 pt-4">
         {item.yours ? (
           <p className="text-sm text-stone-700">
-            This is a reply to a review of your own listing, so another moderator decides it.
+            This reply concerns your own listing or your own review, so another moderator decides
+            it.
           </p>
         ) : (
           <ReplyDecisionForm replyId={item.id} seen={item.updatedAt} />

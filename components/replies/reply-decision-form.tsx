@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { decideReplyAction, type DecideReplyState } from '@/lib/replies/actions';
 import {
+  REPLY_CONFIDENCE_RULE,
   REPLY_DECISION_LABELS,
   REPLY_DECISION_REASON_OPTIONS,
   REPLY_DECISIONS,
@@ -104,8 +105,7 @@ export function ReplyDecisionForm({ replyId, seen }: { replyId: number; seen: st
           </p>
         ) : null}
         <p id={`${prefix}-reason-hint`} className="mt-1 text-sm text-stone-600">
-          Publish only a reply that keeps the client’s confidence: nothing beyond what the reviewer
-          wrote themselves.
+          Publish only a reply that keeps the client’s confidence. {REPLY_CONFIDENCE_RULE}
         </p>
       </div>
       {otherError ? <FormMessage tone="error">{otherError}</FormMessage> : null}

@@ -4,6 +4,11 @@ import { AppError } from '@/lib/errors';
 
 /** Limits of one batch of invitations. */
 export const INVITATION_LIMITS = {
+  /**
+   * New addresses a batch must hold at least: an "invited" review in reply to a batch of one
+   * would tell the practitioner who wrote it (DOMAIN "Privacy").
+   */
+  minNew: 5,
   /** Different addresses in one batch. */
   perBatch: 200,
   /** Entries looked at before giving up (repeats and blanks included). */
@@ -13,6 +18,9 @@ export const INVITATION_LIMITS = {
   /** Invalid addresses named in the message; the rest are counted. */
   namedInvalid: 10,
 } as const;
+
+/** Why a batch needs several new addresses, in the form's hint and in the refusal. */
+export const INVITATION_MIN_NEW_REASON = `So that no review can be traced back to one person, send at least ${INVITATION_LIMITS.minNew} new addresses at a time.`;
 
 /** The box the owner ticks: it is part of the form and of the record of what they agreed to. */
 export const INVITATION_CONFIRM_TEXT =
@@ -52,8 +60,40 @@ function shown(entry: string): string {
   return printable.length > 60 ? `${printable.slice(0, 59)}…` : printable;
 }
 
+/** A refusal of the address list, shown at the address box. */
+export function addressListError(message: string): AppError {
+  return new AppError('validation', message, { issues: [{ field: EMAILS_FIELD, message }] });
+}
+
 function refuse(message: string): never {
-  throw new AppError('validation', message, { issues: [{ field: EMAILS_FIELD, message }] });
+  throw addressListError(message);
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The refusal of a batch with fewer than INVITATION_LIMITS.minNew new addresses (after leaving
+ * out those invited before and the owner's own), or null when it has enough. Counts only.
+ */
+export function tooFewNewAddresses(counts: {
+  fresh: number;
+  alreadyInvited: number;
+  ownAddresses: number;
+}): string | null {
+  if (counts.fresh >= INVITATION_LIMITS.minNew) return null;
+  const left: string[] = [];
+  if (counts.alreadyInvited > 0) left.push(`${counts.alreadyInvited} invited before`);
+  if (counts.ownAddresses > 0) {
+    left.push(`${counts.ownAddresses} your own or your listing’s`);
+  }
+  const found =
+    counts.fresh === 0
+      ? 'None of these addresses is new'
+      : `Only ${count(counts.fresh, 'of these addresses is', 'of these addresses are')} new`;
+  const why = left.length > 0 ? ` (${left.join(', ')})` : '';
+  return `${found}${why}. ${INVITATION_MIN_NEW_REASON} No invitation was sent.`;
 }
 
 /**
@@ -95,6 +135,11 @@ export function parseAddressList(text: string): { addresses: string[]; repeated:
       invalid.length === 1
         ? `This is not a valid email address: ${list}. Correct or remove it; no invitation was sent.`
         : `These are not valid email addresses: ${list}. Correct or remove them; no invitation was sent.`,
+    );
+  }
+  if (addresses.length < INVITATION_LIMITS.minNew) {
+    refuse(
+      `That is ${count(addresses.length, 'address', 'different addresses')}. ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
     );
   }
   if (addresses.length > INVITATION_LIMITS.perBatch) {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb, type Executor } from '@/db';
 import { reviewInvitations, therapists, users } from '@/db/schema';
 import { PermanentJobError, type ClaimedJob } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
@@ -14,6 +14,13 @@ export const INVITATION_JOB = 'review-invitation';
 
 const payloadSchema = z.object({ invitationId: z.number().int().positive() });
 
+/**
+ * How long an address may wait for its email. The job sends it within minutes; an address still
+ * held after this (the job failed for good, or was lost) is forgotten by
+ * `forgetStaleInvitationAddresses`.
+ */
+export const INVITATION_ADDRESS_DAYS = 2;
+
 /** Forgets the address of an invitation (sent or given up): it is kept only until then. */
 async function forgetAddress(invitationId: number, sentAt: Date | null): Promise<void> {
   await getDb()
@@ -25,8 +32,9 @@ async function forgetAddress(invitationId: number, sentAt: Date | null): Promise
 /**
  * The invitation job (INVITATION_JOB): sends the one neutral invitation to one client, then
  * records when and forgets the address. Nothing is sent when the invitation is gone or already
- * sent, when the listing is no longer published, or to the address of a banned account; the
- * address is forgotten in those cases too. A failure to send throws so the worker tries again;
+ * sent, when the listing is no longer published, when the account that sent it no longer holds
+ * the listing (a client is invited by the practitioner who knows them, never by a later holder),
+ * or to the address of a banned account; the address is forgotten in those cases too. A failure to send throws so the worker tries again;
  * after the last try the address is forgotten as well.
  */
 export async function sendInvitationMail(job: ClaimedJob): Promise<void> {
@@ -42,6 +50,8 @@ export async function sendInvitationMail(job: ClaimedJob): Promise<void> {
       name: therapists.name,
       slug: therapists.slug,
       status: therapists.status,
+      senderId: reviewInvitations.senderId,
+      holderId: therapists.claimedByUserId,
     })
     .from(reviewInvitations)
     .innerJoin(therapists, eq(therapists.id, reviewInvitations.therapistId))
@@ -57,7 +67,13 @@ export async function sendInvitationMail(job: ClaimedJob): Promise<void> {
     .where(and(eq(users.email, row.email), isNotNull(users.bannedAt)))
     .limit(1);
   const reason =
-    row.status !== 'published' ? 'listing not published' : banned ? 'banned account' : null;
+    row.status !== 'published'
+      ? 'listing not published'
+      : row.senderId === null || row.holderId !== row.senderId
+        ? 'sender no longer holds the listing'
+        : banned
+          ? 'banned account'
+          : null;
   if (reason) {
     await forgetAddress(row.id, null);
     log.info('invitation not sent', { job: job.id, invitationId, reason });
@@ -79,4 +95,32 @@ export async function sendInvitationMail(job: ClaimedJob): Promise<void> {
   }
   await forgetAddress(row.id, job.now);
   log.info('invitation sent', { job: job.id, invitationId });
+}
+
+/**
+ * Forgets the addresses of invitations that were never sent and are older than
+ * INVITATION_ADDRESS_DAYS (their job failed for good or never ran), so that no address is kept
+ * longer than it takes to send it. Their hashes stay: the address is still invited only once.
+ * Returns how many were forgotten. `now` is the caller's clock.
+ */
+export async function forgetStaleInvitationAddresses(
+  executor: Executor,
+  now: Date,
+): Promise<number> {
+  const before = new Date(now.getTime() - INVITATION_ADDRESS_DAYS * 86_400_000);
+  const forgotten = await executor
+    .update(reviewInvitations)
+    .set({ email: null })
+    .where(
+      and(
+        isNull(reviewInvitations.sentAt),
+        isNotNull(reviewInvitations.email),
+        lt(reviewInvitations.createdAt, before),
+      ),
+    )
+    .returning({ id: reviewInvitations.id });
+  if (forgotten.length > 0) {
+    log.info('stale invitation addresses forgotten', { count: forgotten.length });
+  }
+  return forgotten.length;
 }

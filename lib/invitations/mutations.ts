@@ -11,7 +11,12 @@ import { enqueueJobs } from '@/lib/jobs/queue';
 import { requireListingOwner } from '@/lib/listings/owner';
 import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { invitationEmailHash } from './email-hash';
-import { parseAddressList, sendInvitationsInput } from './input';
+import {
+  addressListError,
+  parseAddressList,
+  sendInvitationsInput,
+  tooFewNewAddresses,
+} from './input';
 import { INVITATION_JOB } from './job';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -58,7 +63,9 @@ function normalizedOrNull(email: string | null | undefined): string | null {
  * the list, which the owner confirms holds all of them, whatever their experience. The list is
  * taken whole or not at all (any invalid address refuses it). Each address is invited at most
  * once per listing, ever (a keyed hash remembers it after the address is forgotten); addresses
- * invited before and the owner's own are skipped and counted. The rows, one mail job each and
+ * invited before and the owner's own are skipped and counted, and at least
+ * INVITATION_LIMITS.minNew new addresses must remain, so that no "invited" review points at one
+ * client. The rows, one mail job each and
  * the audit entry (counts only) are written in one transaction.
  */
 export async function sendInvitations(
@@ -122,6 +129,12 @@ export async function sendInvitations(
             );
     const invited = new Set(known.map((row) => row.emailHash));
     const fresh = candidates.filter((c) => !invited.has(c.emailHash));
+    const tooFew = tooFewNewAddresses({
+      fresh: fresh.length,
+      alreadyInvited: candidates.length - fresh.length,
+      ownAddresses,
+    });
+    if (tooFew) throw addressListError(tooFew);
 
     const daily = invitationDailyLimit();
     if (daily.limit > 0 && fresh.length > 0) {

@@ -16,6 +16,11 @@ import { REPLY_HOLD_REASON_ORDER, REPLY_HOLD_REASONS, type ReplyHoldReason } fro
 export interface DisclosureContext {
   /** The reviewer's public name, when they still have an account. */
   reviewerName?: string | null;
+  /**
+   * The owner's own names (the listing's name, the owner's public name): a reply signed
+   * "Thanks, Anna" by Anna names nobody else, so these words never count as the client's name.
+   */
+  ownerNames?: readonly (string | null | undefined)[];
 }
 
 export interface DisclosureFinding {
@@ -58,6 +63,40 @@ function taxonomyTerms(): string[] {
   return [...terms];
 }
 
+/** Body parts, which point at a client's health only when they are the client's. */
+const BODY_PARTS = [
+  'back',
+  'neck',
+  'shoulders?',
+  'hips?',
+  'knees?',
+  'jaw',
+  'feet',
+  'foot',
+  'legs?',
+  'arms?',
+  'wrists?',
+  'elbows?',
+  'ankles?',
+  'spine',
+  'muscles?',
+  'joints?',
+  'glutes?',
+  'hamstrings?',
+  'calf',
+  'calves',
+  'pelvis',
+  'pelvic floor',
+  'sacrum',
+  'ribs?',
+  'stomach',
+  'belly',
+  'tummy',
+  'scar',
+  'scars',
+];
+const BODY_PARTS_PATTERN = BODY_PARTS.join('|');
+
 /** Health words beyond the taxonomy: conditions, diagnoses, care, the body in trouble. */
 const HEALTH_WORDS = [
   // Pregnancy
@@ -75,7 +114,8 @@ const HEALTH_WORDS = [
   // Surgery, injury, recovery
   'surger(?:y|ies)',
   'surgical',
-  'operations?',
+  // "the operation", not "our operations" or "in operation".
+  '(?<=\\b(?:a|an|the|your|ur|his|her) )operations?',
   'post-op',
   '(?:hip|knee|joint|shoulder) replacements?',
   'implants?',
@@ -85,13 +125,15 @@ const HEALTH_WORDS = [
   'physio\\w*',
   'physical therap\\w*',
   'injur(?:y|ies|ed)',
-  'accidents?',
+  // "your accident", "a car accident", not "by accident" or "a happy accident".
+  '(?<=\\b(?:your|ur|his|her|the|car) )accidents?',
   'car crash',
   'crash',
   'whiplash',
   'concussions?',
   'fractur\\w*',
-  'broken',
+  // "a broken wrist", not "the card machine was broken".
+  `broken (?:bones?|${BODY_PARTS_PATTERN})`,
   'sprain\\w*',
   'strain(?:s|ed)?',
   'torn',
@@ -231,39 +273,6 @@ const PERSONAL_WORDS = [
   'retire\\w*',
 ];
 
-/** Body parts, which point at a client's health only when they are the client's. */
-const BODY_PARTS = [
-  'back',
-  'neck',
-  'shoulders?',
-  'hips?',
-  'knees?',
-  'jaw',
-  'feet',
-  'foot',
-  'legs?',
-  'arms?',
-  'wrists?',
-  'elbows?',
-  'ankles?',
-  'spine',
-  'muscles?',
-  'joints?',
-  'glutes?',
-  'hamstrings?',
-  'calf',
-  'calves',
-  'pelvis',
-  'pelvic floor',
-  'sacrum',
-  'ribs?',
-  'stomach',
-  'belly',
-  'tummy',
-  'scar',
-  'scars',
-];
-
 const RELATIVES = [
   'husband',
   'wife',
@@ -284,7 +293,6 @@ const RELATIVES = [
   'father',
   'sister',
   'brother',
-  'family',
   'grand\\w+',
   'boss',
   'employer',
@@ -297,7 +305,7 @@ const PERSONAL = new RegExp(`\\b(?:${words(PERSONAL_WORDS)})\\b`, 'g');
 
 /** "your sore lower back", "her knee". */
 const OWN_BODY_PART = new RegExp(
-  `\\b(?:your|ur|her|his)\\s+(?:(?:lower|upper|left|right|mid|middle|sore|tight|stiff|injured|bad|poor|aching|achy|painful|tender|weak)\\s+)?(?:${words(BODY_PARTS)})\\b`,
+  `\\b(?:your|ur|her|his)\\s+(?:(?:lower|upper|left|right|mid|middle|sore|tight|stiff|injured|bad|poor|aching|achy|painful|tender|weak)\\s+)?(?:${BODY_PARTS_PATTERN})\\b`,
 );
 /** "your husband", "his daughter". */
 const OWN_RELATIVE = new RegExp(`\\b(?:your|ur|her|his)\\s+(?:${words(RELATIVES)})\\b`);
@@ -350,6 +358,15 @@ const SHARED_PAST = new Set([
   'saw',
 ]);
 const DETERMINERS = new Set(['the', 'that', 'this', 'those', 'these', 'some']);
+/**
+ * A wish or a reaction about something particular is about the client: "Hope the herniated disc
+ * keeps improving", "Good luck with the chemo", "Congratulations on the pregnancy".
+ */
+const REACTION =
+  /\b(?:hop(?:e|es|ed|ing)|luck|wish(?:es|ed|ing)?|congrat\w*|glad|sorry|speedy|quick|get well|recovery)\b/;
+const REACTION_DETERMINERS = new Set(['the', 'this', 'that', 'our']);
+/** How many words before a health word a determiner may stand in a wish ("the new baby"). */
+const REACTION_WINDOW = 2;
 
 /** How many words before a health word may hold what points at the client, and after it. */
 const WINDOW_BEFORE = 8;
@@ -381,6 +398,11 @@ const MONTH =
 const VISIT_DATES: RegExp[] = [
   // "on Tuesday", "last Friday" (plural "on Tuesdays" is opening hours)
   new RegExp(`\\b(?:on|last|this|next|this past) ${WEEKDAY}(?!s)\\b`),
+  // "great to see you Tuesday" (the courtesy "see you" reads "see" here)
+  new RegExp(`\\b(?:see|saw|seeing|meet|met|meeting) (?:you )?${WEEKDAY}(?!s)\\b`),
+  // "on the 3rd", "see you on the 14th" (not "on the 2nd floor")
+  /\bon the \d{1,2}(?:st|nd|rd|th)\b(?! (?:floor|level|storey|story))/,
+  /\b\d{4}-\d{1,2}-\d{1,2}\b/,
   new RegExp(`\\b${WEEKDAY} (?:morning|afternoon|evening|night)\\b`),
   /\byesterday\b/,
   /\b(?:last|this past) (?:week|weekend|month|night)\b/,
@@ -438,13 +460,23 @@ const NOT_NAMES = new Set([
   'this',
   'that',
   'your',
+  'kindly',
+  'heaps',
 ]);
 
 const CONTACT_WORDS = { email: 'an email address', url: 'a link', phone: 'a phone number' };
 
-const GREETING_NAME =
-  /(?:^|[^\p{L}])(?:[Dd]ear|[Hh]i|[Hh]ello|[Hh]ey|[Hh]owdy|[Tt]hanks|[Tt]hank [Yy]ou(?: [Ss]o [Mm]uch)?|[Mm]any [Tt]hanks)\s*,?\s+(\p{Lu}[\p{L}'’-]+)/gu;
-const HONORIFIC_NAME = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)/u;
+/** Words that open an address to someone, any case. */
+const GREETING = '(?:dear|hi|hello|hey|howdy|thanks|thank you(?: so much| very much)?|many thanks)';
+/** A pattern's letters in either case, for a pattern whose other parts must keep theirs. */
+const eitherCase = (pattern: string) =>
+  pattern.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+/** A capitalised word after a greeting: "Hi Priya", "Thank you, Maya". */
+const GREETING_NAME = new RegExp(
+  `(?:^|[^\\p{L}])${eitherCase(GREETING)}\\s*,?\\s+(\\p{Lu}[\\p{L}'’-]+)`,
+  'gu',
+);
+const HONORIFIC_NAME = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu;
 
 /* ------------------------------------------------------------------------------------------ */
 /* The check                                                                                   */
@@ -499,6 +531,11 @@ function findPointedTerm(text: string, terms: RegExp): string | null {
           return sentence.slice(before[i]?.at ?? start, end).trim();
         }
       }
+      if (REACTION.test(sentence)) {
+        const near = before.slice(-REACTION_WINDOW);
+        const determiner = near.find((t) => REACTION_DETERMINERS.has(t.word));
+        if (determiner) return sentence.slice(determiner.at, end).trim();
+      }
     }
   }
   return null;
@@ -512,31 +549,91 @@ function firstMatch(text: string, patterns: readonly RegExp[]): string | null {
   return null;
 }
 
-/** The reviewer's name, or a name after a greeting or a title, as written. */
-function findName(original: string, reviewerName: string | null | undefined): string | null {
+/** The lower-cased words of names ("Anna Lee, LMT" gives anna, lee, lmt). */
+function nameWords(names: readonly (string | null | undefined)[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const name of names ?? []) {
+    if (!name) continue;
+    for (const word of name
+      .normalize('NFKC')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'’-]+/u)) {
+      if (word) out.add(word);
+    }
+  }
+  return out;
+}
+
+/**
+ * The shape of the pseudonyms the site suggests ("Calm Heron 42"): their first word is an
+ * ordinary word ("Calm", "Kind", "Hopeful"), not a first name.
+ */
+const GENERATED_NAME = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \d{1,3}$/u;
+
+/**
+ * The reviewer's first name used to address them: after a greeting ("Hi maya", "Thank you
+ * Maya!") or set off by commas ("It was a pleasure, Maya."; "Maya, thank you"). A first name
+ * inside a sentence is usually the ordinary word ("Hope to see you", "Will you come back?").
+ */
+function findAddressedFirstName(text: string, firstName: string): string | null {
+  const name = escapeRegExp(firstName);
+  const patterns = [
+    new RegExp(`(?:^|[^\\p{L}])${GREETING}\\s*,?\\s+(${name})(?![\\p{L}\\p{N}])`, 'giu'),
+    new RegExp(`,\\s*(${name})\\s*(?=[,.!?;:)]|$)`, 'giu'),
+    new RegExp(`(?:^|[.!?]\\s+)(${name})\\s*,`, 'giu'),
+  ];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const found = match[1];
+      if (!found) continue;
+      // Lower case after a greeting is a name only when nothing follows it in the sentence:
+      // "Hi maya!" names her, "Thanks, hope to see you soon" does not.
+      const rest = text.slice(match.index + match[0].length);
+      if (/^\p{Ll}/u.test(found) && !/^\s*(?:[,.!?;:)]|$)/u.test(rest)) continue;
+      return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * The reviewer's name, or a name after a greeting or a title, as written. The owner's own names
+ * never count: "Thanks, Anna" signed by Anna names nobody else.
+ */
+function findName(original: string, context: DisclosureContext): string | null {
   const text = original.normalize('NFKC').replace(/\s+/g, ' ');
-  const name = reviewerName?.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const owner = nameWords(context.ownerNames);
+  const isOwners = (word: string) => owner.has(word.toLowerCase());
+  const name = context.reviewerName?.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (name && name.length >= 2) {
-    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'iu');
-    const found = whole.exec(text);
-    if (found) return found[0];
-    // The first name alone, as capitalised in the public name ("Maya" of "Maya R.").
+    const nameIsOwners = [...nameWords([name])].every((word) => owner.has(word));
+    if (!nameIsOwners) {
+      const whole = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'iu');
+      const found = whole.exec(text);
+      if (found) return found[0];
+    }
+    // The first name alone ("Maya" of "Maya R."), unless the name is a generated pseudonym.
     const [firstName] = name.split(' ');
-    if (firstName && /^\p{Lu}\p{Ll}{2,}$/u.test(firstName)) {
-      const first = new RegExp(
-        `(?<![\\p{L}\\p{N}])${escapeRegExp(firstName)}(?![\\p{L}\\p{N}])`,
-        'u',
-      );
-      const alone = first.exec(text);
-      if (alone) return alone[0];
+    if (
+      firstName &&
+      !GENERATED_NAME.test(name) &&
+      /^\p{L}[\p{L}'’-]+$/u.test(firstName) &&
+      !NOT_NAMES.has(firstName.toLowerCase()) &&
+      !isOwners(firstName)
+    ) {
+      const addressed = findAddressedFirstName(text, firstName);
+      if (addressed) return addressed;
     }
   }
   for (const match of text.matchAll(GREETING_NAME)) {
     const candidate = match[1];
-    if (candidate && !NOT_NAMES.has(candidate.toLowerCase())) return candidate;
+    if (candidate && !NOT_NAMES.has(candidate.toLowerCase()) && !isOwners(candidate)) {
+      return candidate;
+    }
   }
-  const titled = HONORIFIC_NAME.exec(text);
-  if (titled?.[1]) return titled[0].replace(/^[^\p{L}]/u, '');
+  for (const titled of text.matchAll(HONORIFIC_NAME)) {
+    if (titled[1] && !isOwners(titled[1])) return titled[0].replace(/^[^\p{L}]/u, '');
+  }
   return null;
 }
 
@@ -555,7 +652,7 @@ export function checkReplyDisclosure(
   const health = findPointedTerm(plain, HEALTH) ?? firstMatch(plain, [OWN_BODY_PART]);
   if (health) found.set('client_health', health);
 
-  const name = findName(text, context.reviewerName);
+  const name = findName(text, context);
   if (name) found.set('client_name', name);
 
   const date = firstMatch(plain, VISIT_DATES);

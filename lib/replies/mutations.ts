@@ -175,18 +175,19 @@ export async function saveReply(viewer: Viewer | null, input: unknown): Promise<
         .innerJoin(users, eq(users.id, reviews.authorId))
         .where(eq(reviews.id, review.id));
       const reviewerName = reviewer?.name ?? null;
+      const ownerNames = [listing.name, me.displayName];
 
       const existing = await lockReply(tx, review.id);
       if (existing?.status === 'removed') throw new AppError('forbidden', removedMessage);
       if (existing && existing.body === body) {
         return {
           outcome: 'unchanged' as const,
-          reply: toOwnReply(existing, reviewerName),
+          reply: toOwnReply(existing, reviewerName, ownerNames),
           therapistSlug: listing.slug,
         };
       }
 
-      const findings = checkReplyDisclosure(body, { reviewerName });
+      const findings = checkReplyDisclosure(body, { reviewerName, ownerNames });
       const status: ReplyStatus = findings.length > 0 ? 'pending' : 'published';
       const statusReason = findings[0]?.reason ?? null;
 
@@ -235,7 +236,7 @@ export async function saveReply(viewer: Viewer | null, input: unknown): Promise<
       }
       return {
         outcome: existing ? ('updated' as const) : ('created' as const),
-        reply: toOwnReply(row, reviewerName),
+        reply: toOwnReply(row, reviewerName, ownerNames),
         therapistSlug: listing.slug,
       };
     });
@@ -295,8 +296,8 @@ const DECISION_STATUS: Record<ReplyDecision, ReplyStatus> = {
 
 /**
  * A moderator publishes or removes a held reply, with a reason, in one transaction with the
- * reply locked; one audit entry. Never on a reply to a review of a listing they hold, or one
- * they wrote. When `seen` is given, the decision is refused if the owner changed the text since.
+ * reply locked; one audit entry. Never on a reply to a review of a listing they hold, one
+ * they wrote, or one to a review they wrote. When `seen` is given, the decision is refused if the owner changed the text since.
  */
 export async function decideReply(
   viewer: Viewer | null,
@@ -310,16 +311,22 @@ export async function decideReply(
         ...REPLY_COLUMNS,
         claimedBy: therapists.claimedByUserId,
         therapistSlug: therapists.slug,
+        reviewAuthorId: reviews.authorId,
       })
       .from(reviewReplies)
       .innerJoin(therapists, eq(therapists.id, reviewReplies.therapistId))
+      .innerJoin(reviews, eq(reviews.id, reviewReplies.reviewId))
       .where(eq(reviewReplies.id, replyId))
       .for('update', { of: reviewReplies });
     if (!reply) throw new AppError('not_found', 'There is no such reply.');
-    if (reply.claimedBy === me.userId || reply.authorId === me.userId) {
+    if (
+      reply.claimedBy === me.userId ||
+      reply.authorId === me.userId ||
+      reply.reviewAuthorId === me.userId
+    ) {
       throw new AppError(
         'forbidden',
-        'Another moderator decides on replies to reviews of your own listing.',
+        'Another moderator decides on replies to reviews of your own listing or to your own reviews.',
       );
     }
     if (reply.status !== 'pending') {

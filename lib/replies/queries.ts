@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { conditions, reviewReplies, reviews, therapists, users } from '@/db/schema';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
@@ -129,6 +130,7 @@ export async function listOwnerReviews(
                   moderatedAt: reply.moderatedAt,
                 },
                 r.authorName,
+                [listing.name, listing.owner.displayName],
               )
             : null,
       })),
@@ -147,6 +149,7 @@ export async function listOwnerReviews(
 export async function listHeldReplies(viewer: Viewer | null): Promise<HeldReplyQueue> {
   const me = requireRole(viewer, 'moderator');
   const db = getDb();
+  const replyAuthors = alias(users, 'reply_authors');
   const pending = eq(reviewReplies.status, 'pending');
   const rows = await db
     .select({
@@ -167,6 +170,8 @@ export async function listHeldReplies(viewer: Viewer | null): Promise<HeldReplyQ
       reviewBody: reviews.body,
       reviewPublishedAt: reviews.publishedAt,
       reviewerName: users.displayName,
+      reviewAuthorId: reviews.authorId,
+      replyAuthorName: replyAuthors.displayName,
       listingSlug: therapists.slug,
       listingName: therapists.name,
       claimedBy: therapists.claimedByUserId,
@@ -175,6 +180,7 @@ export async function listHeldReplies(viewer: Viewer | null): Promise<HeldReplyQ
     .innerJoin(reviews, eq(reviews.id, reviewReplies.reviewId))
     .innerJoin(therapists, eq(therapists.id, reviewReplies.therapistId))
     .leftJoin(users, eq(users.id, reviews.authorId))
+    .leftJoin(replyAuthors, eq(replyAuthors.id, reviewReplies.authorId))
     .where(pending)
     .orderBy(asc(reviewReplies.updatedAt), asc(reviewReplies.id))
     .limit(HELD_REPLIES_LIMIT);
@@ -197,7 +203,7 @@ export async function listHeldReplies(viewer: Viewer | null): Promise<HeldReplyQ
       body: r.body,
       reasonCode: r.statusReason,
       reason: replyReasonLabel(r.status, r.statusReason),
-      findings: heldFindings(r, r.reviewerName),
+      findings: heldFindings(r, r.reviewerName, [r.listingName, r.replyAuthorName]),
       updatedAt: r.updatedAt.toISOString(),
       waitingHours: r.waitingHours,
       edited: Boolean(r.edited),
@@ -209,7 +215,8 @@ export async function listHeldReplies(viewer: Viewer | null): Promise<HeldReplyQ
         publishedAt: r.reviewPublishedAt ? r.reviewPublishedAt.toISOString() : null,
       },
       listing: { slug: r.listingSlug, name: r.listingName },
-      yours: r.claimedBy === me.userId || r.authorId === me.userId,
+      yours:
+        r.claimedBy === me.userId || r.authorId === me.userId || r.reviewAuthorId === me.userId,
     })),
   };
 }

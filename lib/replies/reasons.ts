@@ -3,6 +3,13 @@
  * reminds owners of. Plain constants (no server code), so forms can list them.
  */
 
+/**
+ * The rule every reply keeps (TRUST 18), in the same words for owners and moderators: a reply
+ * cannot prove what a reviewer chose to share, so it repeats none of it.
+ */
+export const REPLY_CONFIDENCE_RULE =
+  'A reply says nothing about the client’s health, treatment, visits or identity, not even what they wrote in their review themselves.';
+
 /** A reply is at most this long (TRUST 12). */
 export const REPLY_MAX_LENGTH = 2000;
 
@@ -13,7 +20,7 @@ export const REPLY_HOLD_REASONS = {
   client_name: 'It seems to name the client.',
   visit_date: 'It seems to say when the client visited or will visit.',
   client_details:
-    'It seems to tell something about the client beyond their review: what they told you, their history, family or life.',
+    'It seems to tell something about the client: what they told you, their history, family or life.',
   contact_details: 'It contains a phone number, an email address or a link.',
 } as const;
 
@@ -52,17 +59,17 @@ export const REPLY_DECISION_REASON_OPTIONS: readonly ReplyReasonOption<ReplyDeci
   {
     value: REPLY_APPROVAL_REASON,
     label: 'Keeps the client’s confidence',
-    hint: 'Nothing beyond what the reviewer wrote themselves; publish it.',
+    hint: 'Nothing about the client’s health, treatment, visits or identity, not even what they wrote themselves; publish it.',
   },
   {
     value: 'client_health',
     label: 'Discloses the client’s health',
-    hint: 'A condition, an injury, a diagnosis, a treatment or their care.',
+    hint: 'A condition, an injury, a diagnosis, a treatment or their care, even one the reviewer wrote themselves.',
   },
   {
     value: 'client_identity',
     label: 'Identifies the client or their life',
-    hint: 'Their name, visit dates, family, work or what they said in a session.',
+    hint: 'Their name, their visits or when, family, work or what they said in a session, even what the reviewer wrote themselves.',
   },
   {
     value: 'contact_details',
@@ -118,8 +125,8 @@ export function replyReasonLabel(
 export const CONFIDENTIALITY_REMINDER = {
   title: 'Keep your client’s confidence',
   points: [
-    'Never confirm that someone was your client beyond what they wrote themselves.',
-    'Never mention their health, condition, treatment, visit dates or any personal detail, even one they wrote in their review.',
+    REPLY_CONFIDENCE_RULE,
+    'That means no condition, injury, treatment or care; no name, visits or dates; nothing they told you, about their family, work or life.',
     'Keep it general: thank them, and answer a criticism about your practice without details of their sessions.',
     'No phone numbers, email addresses or links.',
   ],

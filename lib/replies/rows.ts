@@ -30,12 +30,18 @@ export interface ReplyRow {
 export function heldFindings(
   row: Pick<ReplyRow, 'body' | 'status' | 'statusReason'>,
   reviewerName: string | null,
+  ownerNames: readonly (string | null)[] = [],
 ): ReplyFinding[] {
   if (row.status !== 'pending' || !isReplyHoldReason(row.statusReason)) return [];
-  return checkReplyDisclosure(row.body, { reviewerName });
+  return checkReplyDisclosure(row.body, { reviewerName, ownerNames });
 }
 
-export function toOwnReply(row: ReplyRow, reviewerName: string | null): OwnReply {
+/** `ownerNames`: the listing's name and the owner's public name (see checkReplyDisclosure). */
+export function toOwnReply(
+  row: ReplyRow,
+  reviewerName: string | null,
+  ownerNames: readonly (string | null)[] = [],
+): OwnReply {
   return {
     id: row.id,
     reviewId: row.reviewId,
@@ -43,7 +49,7 @@ export function toOwnReply(row: ReplyRow, reviewerName: string | null): OwnReply
     status: row.status,
     reasonCode: row.statusReason,
     reason: replyReasonLabel(row.status, row.statusReason),
-    findings: heldFindings(row, reviewerName),
+    findings: heldFindings(row, reviewerName, ownerNames),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     edited: Boolean(row.edited),

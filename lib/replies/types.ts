@@ -85,7 +85,7 @@ export interface HeldReply {
     publishedAt: string | null;
   };
   listing: { slug: string; name: string };
-  /** The viewer holds this listing or wrote this reply, so another moderator decides. */
+  /** The viewer holds this listing, wrote this reply or wrote the review, so another moderator decides. */
   yours: boolean;
 }
 

@@ -20,7 +20,12 @@ import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { createFollowUpToken } from '@/lib/follow-ups/token';
 import { invitationEmailHash } from '@/lib/invitations/email-hash';
-import { INVITATION_JOB } from '@/lib/invitations/job';
+import {
+  forgetStaleInvitationAddresses,
+  INVITATION_ADDRESS_DAYS,
+  INVITATION_JOB,
+} from '@/lib/invitations/job';
+import { INVITATION_MIN_NEW_REASON } from '@/lib/invitations/input';
 import { invitationWording } from '@/lib/invitations/mail';
 import { sendInvitations, type SendInvitationsResult } from '@/lib/invitations/mutations';
 import {
@@ -251,11 +256,11 @@ afterAll(async () => {
 describe('sending invitations', () => {
   it('sends every client the same neutral email, then forgets the addresses', async () => {
     const who = await owner();
-    const emails = clients(3);
+    const emails = clients(5);
     // One per line, or separated by commas, semicolons and spaces, in any case.
-    const typed = `${emails[0]!.toUpperCase()},  ${emails[1]};\n\n${emails[2]}  `;
+    const typed = `${emails[0]!.toUpperCase()},  ${emails[1]};\n\n${emails[2]}  ${emails[3]}\t${emails[4]}`;
     const result = await send(who, typed);
-    expect(result).toEqual({ sent: 3, alreadyInvited: 0, ownAddresses: 0, repeated: 0 });
+    expect(result).toEqual({ sent: 5, alreadyInvited: 0, ownAddresses: 0, repeated: 0 });
 
     // In one transaction: the rows (addresses kept until sent), one job each, the audit entry.
     const waiting = await invitationRows(who.therapistId);
@@ -266,18 +271,18 @@ describe('sending invitations', () => {
     expect(waiting.map((row) => row.emailHash)).toEqual(
       emails.map((email) => invitationEmailHash(who.therapistId, email)),
     );
-    expect(await invitationJobs(who.therapistId)).toHaveLength(3);
+    expect(await invitationJobs(who.therapistId)).toHaveLength(5);
     const audit = await auditOf(who.therapistId);
     expect(audit).toEqual([
       {
         action: 'invitation.sent',
         actorId: who.member.id,
-        detail: { sent: 3, alreadyInvited: 0, ownAddresses: 0, repeated: 0 },
+        detail: { sent: 5, alreadyInvited: 0, ownAddresses: 0, repeated: 0 },
       },
     ]);
     expect(JSON.stringify(audit)).not.toContain('@');
 
-    expect(await runAllJobs()).toBe(3);
+    expect(await runAllJobs()).toBe(5);
     const mails = await Promise.all(emails.map((email) => sink.waitForMail(email, { already: 0 })));
     const words = invitationWording(who.name);
     const withoutLink = (mail: ReceivedMail) => mail.text.replace(mail.links[0]!, '<link>');
@@ -301,7 +306,7 @@ describe('sending invitations', () => {
     }
     // Each link is personal: the token names that invitation and the listing, for 60 days.
     const tokens = mails.map((mail) => tokenOf(mail, who.slug));
-    expect(new Set(tokens).size).toBe(3);
+    expect(new Set(tokens).size).toBe(5);
     tokens.forEach((token, index) => {
       const check = checkInvitationToken(token);
       expect(check.ok && check.claims).toMatchObject({
@@ -317,7 +322,7 @@ describe('sending invitations', () => {
 
     // Sent: the addresses are gone, only the keyed hashes stay; nothing is sent twice.
     const sent = await invitationRows(who.therapistId);
-    expect(sent.map((row) => row.email)).toEqual([null, null, null]);
+    expect(sent.map((row) => row.email)).toEqual([null, null, null, null, null]);
     expect(sent.every((row) => row.sentAt !== null)).toBe(true);
     expect(sent.map((row) => row.emailHash)).toEqual(waiting.map((row) => row.emailHash));
     const jobsDone = await invitationJobs(who.therapistId);
@@ -330,39 +335,80 @@ describe('sending invitations', () => {
   it('invites each address once per listing, across batches, skipping the owner’s own', async () => {
     const who = await owner();
     const [a, b, c] = clients(3) as [string, string, string];
-    expect(await send(who, [a, b])).toEqual({
-      sent: 2,
+    const firstRest = clients(3);
+    expect(await send(who, [a, b, ...firstRest])).toEqual({
+      sent: 5,
       alreadyInvited: 0,
       ownAddresses: 0,
       repeated: 0,
     });
     // The same address in another case is the same address; a +tag is a different one.
     const plus = a.replace('@', '+tag@');
-    const second = await send(who, [a.toUpperCase(), a, c, plus, who.member.email]);
-    expect(second).toEqual({ sent: 2, alreadyInvited: 1, ownAddresses: 1, repeated: 1 });
+    const secondRest = clients(3);
+    const second = await send(who, [a.toUpperCase(), a, c, plus, who.member.email, ...secondRest]);
+    expect(second).toEqual({ sent: 5, alreadyInvited: 1, ownAddresses: 1, repeated: 1 });
     // The listing's contact address is the owner's too, in whatever case it is typed.
     const contact = who.listing.therapist.contactEmail!;
-    expect(await send(who, [b, c, contact.toUpperCase()])).toEqual({
-      sent: 0,
-      alreadyInvited: 2,
-      ownAddresses: 1,
-      repeated: 0,
-    });
+    const nothingNew = await refusal(send(who, [b, c, ...firstRest, contact.toUpperCase()]));
+    expect(nothingNew.code).toBe('validation');
+    expect(nothingNew.issues).toEqual([
+      {
+        field: 'emails',
+        message: `None of these addresses is new (5 invited before, 1 your own or your listing’s). ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
+      },
+    ]);
     const rows = await invitationRows(who.therapistId);
-    expect(rows).toHaveLength(4);
-    expect(rows.map((row) => row.email)).toEqual([a, b, c, plus]);
+    expect(rows).toHaveLength(10);
+    expect(rows.map((row) => row.email)).toEqual([a, b, ...firstRest, c, plus, ...secondRest]);
 
     // Another practitioner may invite the same client (hashes differ per listing).
     const other = await owner();
-    expect(await send(other, [a])).toMatchObject({ sent: 1, alreadyInvited: 0 });
+    expect(await send(other, [a, ...clients(4)])).toMatchObject({ sent: 5, alreadyInvited: 0 });
     const [otherRow] = await invitationRows(other.therapistId);
     expect(otherRow!.emailHash).not.toBe(rows[0]!.emailHash);
 
     // Still once after the address was forgotten.
     await runAllJobs();
     expect((await invitationRows(who.therapistId)).every((row) => row.email === null)).toBe(true);
-    expect(await send(who, [a, plus])).toMatchObject({ sent: 0, alreadyInvited: 2 });
-    expect(await auditOf(who.therapistId)).toHaveLength(4);
+    const again = await refusal(send(who, [a, plus, b, c, ...firstRest]));
+    expect(again.message).toMatch(/^None of these addresses is new \(7 invited before\)\./);
+    expect(await invitationRows(who.therapistId)).toHaveLength(10);
+    expect(await auditOf(who.therapistId)).toHaveLength(2);
+  });
+
+  it('needs at least five new addresses in a batch, so no review points at one client', async () => {
+    const who = await owner();
+    // Fewer than five addresses in the list at all.
+    for (const list of [clients(1), clients(4)]) {
+      const error = await refusal(send(who, list));
+      expect(error.code).toBe('validation');
+      expect(error.issues[0]).toMatchObject({ field: 'emails' });
+      expect(error.message).toContain(INVITATION_MIN_NEW_REASON);
+      expect(error.message).toMatch(/No invitation was sent\.$/);
+    }
+    const first = clients(5);
+    expect(await send(who, first)).toMatchObject({ sent: 5 });
+    // Five addresses, but only one is new: the review it brings would name that client.
+    const [lone] = clients(1) as [string];
+    const oneNew = await refusal(send(who, [...first.slice(0, 4), lone]));
+    expect(oneNew.message).toBe(
+      `Only 1 of these addresses is new (4 invited before). ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
+    );
+    // The owner's own addresses do not make up the number either.
+    const withOwn = await refusal(
+      send(who, [...clients(4), who.member.email, who.listing.therapist.contactEmail!]),
+    );
+    expect(withOwn.message).toMatch(/^Only 4 of these addresses are new \(2 your own/);
+    expect(await invitationRows(who.therapistId)).toHaveLength(5);
+    expect(await invitationJobs(who.therapistId)).toHaveLength(5);
+    expect(await auditOf(who.therapistId)).toHaveLength(1);
+    // With four others it goes.
+    expect(await send(who, [...first, lone, ...clients(4)])).toEqual({
+      sent: 5,
+      alreadyInvited: 5,
+      ownAddresses: 0,
+      repeated: 0,
+    });
   });
 
   it('refuses the whole list when one address is invalid, naming it, and sends nothing', async () => {
@@ -381,6 +427,7 @@ describe('sending invitations', () => {
     expect(tooMany.issues[0]).toMatchObject({ field: 'emails' });
     expect(tooMany.message).toMatch(/at most 200/);
     expect((await refusal(send(who, ' \n ,; '))).issues[0]).toMatchObject({ field: 'emails' });
+    expect((await refusal(send(who, clients(2)))).message).toContain(INVITATION_MIN_NEW_REASON);
     for (const confirm of [undefined, '', 'on', 'no']) {
       const refused = await refusal(
         sendInvitations(who.viewer, {
@@ -438,13 +485,13 @@ describe('sending invitations', () => {
       ['admin', await person('admin', { passkey: true, confirmed: true }), 'forbidden'],
     ];
     for (const [label, who, code] of cases) {
-      const error = await refusal(send(who, clients(1)));
+      const error = await refusal(send(who, clients(5)));
       expect(error.code, label).toBe(code);
     }
     // The owner whose listing is hidden or waits for approval.
     for (const status of ['hidden', 'pending'] as const) {
       const unpublished = await owner(status);
-      const error = await refusal(send(unpublished, clients(1)));
+      const error = await refusal(send(unpublished, clients(5)));
       expect(error.code).toBe('forbidden');
       expect(error.message).toMatch(/not published/);
       expect(await invitationRows(unpublished.therapistId)).toEqual([]);
@@ -454,7 +501,7 @@ describe('sending invitations', () => {
     // The owner of a listing whose passkey confirmation is missing in this session.
     const unconfirmed = await createSessionToken(published.member.id, { secondFactor: false });
     const viewer = await getViewerForSession(database.db, unconfirmed);
-    const error = await refusal(send({ member: published.member, viewer: viewer! }, clients(1)));
+    const error = await refusal(send({ member: published.member, viewer: viewer! }, clients(5)));
     expect(error.code).toBe('second_factor');
     expect(await invitationRows(published.therapistId)).toEqual([]);
     const overviewRefused = await refusal(getInvitationOverview(viewer));
@@ -464,33 +511,33 @@ describe('sending invitations', () => {
   it('limits batches per hour and invitations per day for each listing', async () => {
     process.env.RATE_LIMIT_INVITATION_BATCHES_PER_HOUR = '2';
     const busy = await owner();
-    await send(busy, clients(1));
-    await send(busy, clients(1));
-    const third = await refusal(send(busy, clients(1)));
+    await send(busy, clients(5));
+    await send(busy, clients(5));
+    const third = await refusal(send(busy, clients(5)));
     expect(third.code).toBe('rate_limited');
     expect(third.retryAfter).toBeGreaterThan(0);
-    expect(await invitationRows(busy.therapistId)).toHaveLength(2);
+    expect(await invitationRows(busy.therapistId)).toHaveLength(10);
     // Another listing has its own count.
     const other = await owner();
-    expect(await send(other, clients(1))).toMatchObject({ sent: 1 });
+    expect(await send(other, clients(5))).toMatchObject({ sent: 5 });
 
     delete process.env.RATE_LIMIT_INVITATION_BATCHES_PER_HOUR;
-    process.env.RATE_LIMIT_INVITATIONS_PER_DAY = '3';
+    process.env.RATE_LIMIT_INVITATIONS_PER_DAY = '10';
     const daily = await owner();
-    const first = clients(2);
-    expect(await send(daily, first)).toMatchObject({ sent: 2 });
-    const over = await refusal(send(daily, clients(2)));
+    const first = clients(5);
+    expect(await send(daily, first)).toMatchObject({ sent: 5 });
+    const over = await refusal(send(daily, clients(6)));
     expect(over.code).toBe('rate_limited');
-    expect(over.message).toMatch(/1 more for now/);
-    expect(await invitationRows(daily.therapistId)).toHaveLength(2);
+    expect(over.message).toMatch(/5 more for now/);
+    expect(await invitationRows(daily.therapistId)).toHaveLength(5);
     // Addresses already invited do not count against the day.
-    expect(await send(daily, [...first, ...clients(1)])).toMatchObject({
-      sent: 1,
-      alreadyInvited: 2,
+    expect(await send(daily, [...first, ...clients(5)])).toMatchObject({
+      sent: 5,
+      alreadyInvited: 5,
     });
-    const full = await refusal(send(daily, clients(1)));
+    const full = await refusal(send(daily, clients(5)));
     expect(full.message).toMatch(/try again tomorrow/);
-    expect(await invitationRows(daily.therapistId)).toHaveLength(3);
+    expect(await invitationRows(daily.therapistId)).toHaveLength(10);
   });
 });
 
@@ -498,69 +545,143 @@ describe('the invitation job', () => {
   it('sends nothing to a banned account or for a listing no longer published, and forgets the address', async () => {
     const who = await owner();
     const banned = await createMember({ bannedAt: new Date() });
-    const [fine] = clients(1) as [string];
-    await send(who, [banned.email, fine]);
-    expect(await runAllJobs()).toBe(2);
-    await sink.waitForMail(fine, { already: 0 });
+    const fine = clients(4);
+    await send(who, [banned.email, ...fine]);
+    expect(await runAllJobs()).toBe(5);
+    for (const email of fine) await sink.waitForMail(email, { already: 0 });
     expect(sink.mailsTo(banned.email)).toHaveLength(0);
     const rows = await invitationRows(who.therapistId);
     expect(rows.map((row) => [row.email, row.sentAt !== null])).toEqual([
       [null, false],
-      [null, true],
+      ...fine.map(() => [null, true]),
     ]);
 
     const hidden = await owner();
-    const [late] = clients(1) as [string];
-    await send(hidden, [late]);
+    const late = clients(5);
+    await send(hidden, late);
     await database.db
       .update(therapists)
       .set({ status: 'hidden' })
       .where(eq(therapists.id, hidden.therapistId));
-    expect(await runAllJobs()).toBe(1);
+    expect(await runAllJobs()).toBe(5);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sink.mailsTo(late)).toHaveLength(0);
-    expect((await invitationRows(hidden.therapistId))[0]).toMatchObject({
-      email: null,
-      sentAt: null,
-    });
+    for (const email of late) expect(sink.mailsTo(email)).toHaveLength(0);
+    for (const row of await invitationRows(hidden.therapistId)) {
+      expect(row).toMatchObject({ email: null, sentAt: null });
+    }
+  });
+
+  it('sends nothing once the sender no longer holds the listing, and forgets the address', async () => {
+    // The listing moved to another account (a dispute decided, say) before the emails went.
+    const moved = await owner();
+    const movedClients = clients(5);
+    await send(moved, movedClients);
+    const successor = await person('therapist', { passkey: true, confirmed: true });
+    await database.db
+      .update(therapists)
+      .set({ claimedByUserId: successor.member.id })
+      .where(eq(therapists.id, moved.therapistId));
+
+    // The sender's account is gone (the invitation keeps no sender), listing unchanged.
+    const orphaned = await owner();
+    const orphanedClients = clients(5);
+    await send(orphaned, orphanedClients);
+    const [firstOrphan] = await invitationRows(orphaned.therapistId);
+    await database.db
+      .update(reviewInvitations)
+      .set({ senderId: null })
+      .where(eq(reviewInvitations.id, firstOrphan!.id));
+
+    expect(await runAllJobs()).toBe(10);
+    for (const email of orphanedClients.slice(1)) await sink.waitForMail(email, { already: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const email of [...movedClients, orphanedClients[0]!]) {
+      expect(sink.mailsTo(email)).toHaveLength(0);
+    }
+    for (const row of await invitationRows(moved.therapistId)) {
+      expect(row).toMatchObject({ email: null, sentAt: null });
+    }
+    const orphanRows = await invitationRows(orphaned.therapistId);
+    expect(orphanRows.map((row) => [row.email, row.sentAt !== null])).toEqual([
+      [null, false],
+      [null, true],
+      [null, true],
+      [null, true],
+      [null, true],
+    ]);
   });
 
   it('is retried when the mail cannot be sent, without the address in the error', async () => {
     const who = await owner();
-    const [address] = clients(1) as [string];
-    await send(who, [address]);
+    const addresses = clients(5);
+    await send(who, addresses);
     process.env.SMTP_URL = 'smtp://127.0.0.1:1';
-    expect((await runDueJobs()).retried).toBe(1);
-    const [job] = await invitationJobs(who.therapistId);
-    expect(job!.lastError).toMatch(/ECONNREFUSED/);
-    expect(job!.lastError).not.toContain(address);
-    expect((await invitationRows(who.therapistId))[0]!.email).toBe(address);
+    expect((await runDueJobs()).retried).toBe(5);
+    for (const job of await invitationJobs(who.therapistId)) {
+      expect(job.lastError).toMatch(/ECONNREFUSED/);
+      for (const address of addresses) expect(job.lastError).not.toContain(address);
+    }
+    expect((await invitationRows(who.therapistId)).map((row) => row.email)).toEqual(addresses);
 
     process.env.SMTP_URL = sink.url;
-    expect(await runAllJobs(new Date(Date.now() + 3600_000))).toBe(1);
-    await sink.waitForMail(address, { already: 0 });
-    expect((await invitationRows(who.therapistId))[0]!.email).toBeNull();
+    expect(await runAllJobs(new Date(Date.now() + 3600_000))).toBe(5);
+    for (const address of addresses) await sink.waitForMail(address, { already: 0 });
+    expect((await invitationRows(who.therapistId)).every((row) => row.email === null)).toBe(true);
   });
 
   it('forgets the address when the last try fails', async () => {
     const who = await owner();
-    const [address] = clients(1) as [string];
-    await send(who, [address]);
-    const [job] = await invitationJobs(who.therapistId);
-    await database.db.update(jobs).set({ maxAttempts: 1 }).where(eq(jobs.id, job!.id));
+    await send(who, clients(5));
+    for (const job of await invitationJobs(who.therapistId)) {
+      await database.db.update(jobs).set({ maxAttempts: 1 }).where(eq(jobs.id, job.id));
+    }
     process.env.SMTP_URL = 'smtp://127.0.0.1:1';
-    expect((await runDueJobs()).failed).toBe(1);
-    expect((await invitationRows(who.therapistId))[0]).toMatchObject({
-      email: null,
-      sentAt: null,
-    });
+    expect((await runDueJobs()).failed).toBe(5);
+    for (const row of await invitationRows(who.therapistId)) {
+      expect(row).toMatchObject({ email: null, sentAt: null });
+    }
+  });
+
+  it('forgets addresses left unsent for two days; the hashes stay', async () => {
+    // One listing's emails went out; another's are still waiting (their jobs have not run).
+    const sentEarlier = await owner();
+    await send(sentEarlier, clients(5));
+    expect(await runAllJobs()).toBe(5);
+    const sentRows = await invitationRows(sentEarlier.therapistId);
+    const held = await owner();
+    const heldClients = clients(5);
+    await send(held, heldClients);
+    const before = await invitationRows(held.therapistId);
+
+    const now = Date.now();
+    // Younger than two days: kept.
+    const early = new Date(now + (INVITATION_ADDRESS_DAYS * DAY_MS) / 2);
+    expect(await forgetStaleInvitationAddresses(database.db, early)).toBe(0);
+    expect((await invitationRows(held.therapistId)).map((row) => row.email)).toEqual(heldClients);
+
+    // Older: forgotten (earlier tests' unsent rows too), only where nothing was sent.
+    const late = new Date(now + INVITATION_ADDRESS_DAYS * DAY_MS + 60_000);
+    expect(await forgetStaleInvitationAddresses(database.db, late)).toBeGreaterThanOrEqual(5);
+    const after = await invitationRows(held.therapistId);
+    expect(after.map((row) => [row.email, row.sentAt])).toEqual(
+      heldClients.map(() => [null, null]),
+    );
+    expect(after.map((row) => row.emailHash)).toEqual(before.map((row) => row.emailHash));
+    expect(await invitationRows(sentEarlier.therapistId)).toEqual(sentRows);
+    expect(await forgetStaleInvitationAddresses(database.db, late)).toBe(0);
+
+    // Their jobs find nothing to send; the addresses are still invited once.
+    expect(await runAllJobs()).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const email of heldClients) expect(sink.mailsTo(email)).toHaveLength(0);
+    expect((await refusal(send(held, heldClients))).message).toMatch(/^None of these addresses/);
   });
 });
 
 describe('reviews from an invitation', () => {
   it('carry the invitation, once, and go through the same checks as any review', async () => {
     const who = await owner();
-    const emails = clients(2);
+    const emails = clients(5);
     const [first, second] = (await invite(who, emails)) as [string, string];
     const rows = await invitationRows(who.therapistId);
 
@@ -613,7 +734,7 @@ describe('reviews from an invitation', () => {
 
     const overview = await getInvitationOverview(who.viewer);
     expect(overview).toMatchObject({
-      sent: 2,
+      sent: 5,
       waiting: 0,
       reviewsFromInvitations: 2,
       listing: { slug: who.slug, status: 'published' },
@@ -624,24 +745,30 @@ describe('reviews from an invitation', () => {
 
   it('labels one review when two use the same link at once; a raced address is invited once', async () => {
     const who = await owner();
-    const [token] = (await invite(who, clients(1))) as [string];
+    const [token] = (await invite(who, clients(5))) as [string];
     const both = await Promise.all([review(who, token), review(who, token)]);
     expect(both.map((b) => b.result.outcome)).toEqual(['created', 'created']);
     expect(both.filter((b) => b.row.invitationId !== null)).toHaveLength(1);
     expect(both.filter((b) => b.result.invitation?.applied === false)).toHaveLength(1);
 
-    const [shared] = clients(1) as [string];
-    const results = await Promise.all([send(who, [shared]), send(who, [shared])]);
-    expect(results.map((r) => r.sent).sort()).toEqual([0, 1]);
-    expect(results.map((r) => r.alreadyInvited).sort()).toEqual([0, 1]);
-    expect(await invitationRows(who.therapistId)).toHaveLength(2);
+    // Two batches of the same addresses at once: one sends them, the other finds none new.
+    const shared = clients(5);
+    const results = await Promise.allSettled([send(who, shared), send(who, shared)]);
+    const sent = results.filter((r) => r.status === 'fulfilled');
+    expect(sent.map((r) => r.value)).toEqual([
+      { sent: 5, alreadyInvited: 0, ownAddresses: 0, repeated: 0 },
+    ]);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(AppError);
+    expect((refused?.reason as AppError).message).toMatch(/^None of these addresses is new/);
+    expect(await invitationRows(who.therapistId)).toHaveLength(10);
   });
 
   it('never lets a bad link block a review: it is saved without the invitation', async () => {
     const who = await owner();
     const other = await owner();
-    const [token] = (await invite(who, clients(1))) as [string];
-    const [otherToken] = (await invite(other, clients(1))) as [string];
+    const [token] = (await invite(who, clients(5))) as [string];
+    const [otherToken] = (await invite(other, clients(5))) as [string];
     const [row] = await invitationRows(who.therapistId);
     const [body, signature] = token.split('.') as [string, string];
     const expired = createInvitationToken(

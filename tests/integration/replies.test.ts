@@ -347,6 +347,46 @@ describe('saveReply', () => {
     expect(saved.reply).toMatchObject({ status: 'pending', reasonCode: 'client_name' });
   });
 
+  it('does not take a generated public name, or the owner’s own names, for the client’s', async () => {
+    const owner = await confirmed('therapist', 'Anna L.');
+    const { therapist } = await createTherapist(database.db, {
+      status: 'published',
+      claimedByUserId: owner.member.id,
+      name: 'Jordan Price',
+      locations: [{ endsOn: null }],
+    });
+    const listing = { id: therapist.id, slug: therapist.slug, name: therapist.name, owner };
+    const cases: [string, string, 'published' | 'pending'][] = [
+      ['Calm Heron 42', 'Calm is what we aim for. Thanks for the review!', 'published'],
+      ['Kind Otter 12', 'Kind words like yours keep us going. Thank you!', 'published'],
+      ['Hope S.', 'Hope to see you again soon!', 'published'],
+      ['Maya R.', 'Thanks, Anna (owner)', 'published'],
+      ['Maya R.', 'Many thanks, Jordan at the studio', 'published'],
+      ['Maya R.', 'Thank you maya!', 'pending'],
+    ];
+    for (const [authorName, body, status] of cases) {
+      const { review } = await reviewOf(listing, { authorName });
+      const saved = await saveReply(owner.viewer, { reviewId: review.id, body });
+      expect(saved.reply.status, body).toBe(status);
+    }
+
+    // A held reply's findings, worked out again wherever it is read, leave the owner's name out.
+    const { review } = await reviewOf(listing, { authorName: 'Maya R.' });
+    const body = 'Hope the new baby is sleeping! Thanks, Anna';
+    const held = await saveReply(owner.viewer, { reviewId: review.id, body });
+    const expected = [
+      expect.objectContaining({ reason: 'client_health', excerpt: 'the new baby' }),
+    ];
+    expect(held.reply.findings).toEqual(expected);
+    const mine = await listOwnerReviews(owner.viewer, { page: 1, unansweredOnly: false });
+    expect(mine.reviews.items.find((i) => i.review.id === review.id)?.reply?.findings).toEqual(
+      expected,
+    );
+    const moderator = await confirmed('moderator');
+    const queue = await listHeldReplies(moderator.viewer);
+    expect(queue.items.find((i) => i.id === held.reply.id)?.findings).toEqual(expected);
+  });
+
   it('checks every edit again: a published reply that now discloses is held, a clean edit publishes it again', async () => {
     const listing = await ownedListing();
     const { review } = await reviewOf(listing);
@@ -591,6 +631,38 @@ describe('decideReply', () => {
         (a) => a.action !== 'reply.saved' && a.action !== 'reply.held',
       ),
     ).toEqual([]);
+  });
+
+  it('refuses a moderator who wrote the review the reply answers', async () => {
+    const listing = await ownedListing();
+    const reviewer = await confirmed('moderator');
+    const { review } = await createReview(database.db, {
+      authorId: reviewer.member.id,
+      therapistId: listing.id,
+      status: 'published',
+      statusReason: null,
+    });
+    const held = await saveReply(listing.owner.viewer, { reviewId: review.id, body: DISCLOSING });
+    expect(held.reply.status).toBe('pending');
+    const approve = { replyId: held.reply.id, decision: 'approve', reason: 'keeps_confidence' };
+
+    const own = await failure(decideReply(reviewer.viewer, approve));
+    expect(own.code).toBe('forbidden');
+    expect(own.message).toBe(
+      'Another moderator decides on replies to reviews of your own listing or to your own reviews.',
+    );
+    expect(
+      (await listHeldReplies(reviewer.viewer)).items.find((i) => i.id === held.reply.id),
+    ).toMatchObject({ yours: true });
+    const [still] = await repliesOf(review.id);
+    expect(still?.status).toBe('pending');
+
+    // Any other moderator decides.
+    const other = await confirmed('moderator');
+    expect(
+      (await listHeldReplies(other.viewer)).items.find((i) => i.id === held.reply.id)?.yours,
+    ).toBe(false);
+    expect((await decideReply(other.viewer, approve)).status).toBe('published');
   });
 
   it('lists held replies oldest first', async () => {

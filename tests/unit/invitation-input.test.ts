@@ -4,9 +4,11 @@ import { AppError } from '@/lib/errors';
 import { describeInvitationResult } from '@/lib/invitations/format';
 import {
   INVITATION_LIMITS,
+  INVITATION_MIN_NEW_REASON,
   parseAddressList,
   sendInvitationsInput,
   splitAddressList,
+  tooFewNewAddresses,
 } from '@/lib/invitations/input';
 
 function refusal(work: () => unknown): AppError {
@@ -33,9 +35,17 @@ describe('the address list', () => {
 
   it('normalises each address and counts repeats of the same normalised address', () => {
     expect(
-      parseAddressList('Ann@Example.ORG\nann@example.org\nann+tag@example.org\nＢｏｂ@example.org'),
+      parseAddressList(
+        'Ann@Example.ORG\nann@example.org\nann+tag@example.org\nＢｏｂ@example.org c@x.org d@x.org',
+      ),
     ).toEqual({
-      addresses: ['ann@example.org', 'ann+tag@example.org', 'bob@example.org'],
+      addresses: [
+        'ann@example.org',
+        'ann+tag@example.org',
+        'bob@example.org',
+        'c@x.org',
+        'd@x.org',
+      ],
       repeated: 1,
     });
   });
@@ -74,12 +84,49 @@ describe('the address list', () => {
       /^That is 201 addresses: send at most 200 at a time\./,
     );
     // Repeats do not count against the batch, but an endless list is not read.
-    const repeats = Array.from({ length: 600 }, () => 'same@example.org').join('\n');
-    expect(parseAddressList(repeats)).toEqual({ addresses: ['same@example.org'], repeated: 599 });
+    const repeats = Array.from({ length: 600 }, (_, i) => `same${i % 5}@example.org`).join('\n');
+    expect(parseAddressList(repeats)).toEqual({
+      addresses: [0, 1, 2, 3, 4].map((i) => `same${i}@example.org`),
+      repeated: 595,
+    });
     expect(refusal(() => parseAddressList(`${repeats}\n${repeats}`)).message).toMatch(
       /at most 200/,
     );
     expect(refusal(() => parseAddressList(' ;, ')).message).toMatch(/Enter the email addresses/);
+  });
+});
+
+describe('at least five new addresses a batch', () => {
+  it('refuses a list of fewer than five different addresses, saying why', () => {
+    expect(INVITATION_LIMITS.minNew).toBe(5);
+    expect(INVITATION_MIN_NEW_REASON).toBe(
+      'So that no review can be traced back to one person, send at least 5 new addresses at a time.',
+    );
+    const one = refusal(() => parseAddressList('only@example.org'));
+    expect(one.code).toBe('validation');
+    expect(one.issues).toEqual([{ field: 'emails', message: one.message }]);
+    expect(one.message).toBe(
+      `That is 1 address. ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
+    );
+    // Repeats are one address.
+    const four = 'a@x.org b@x.org c@x.org d@x.org A@X.ORG';
+    expect(refusal(() => parseAddressList(four)).message).toBe(
+      `That is 4 different addresses. ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
+    );
+    expect(parseAddressList(`${four} e@x.org`).addresses).toHaveLength(5);
+  });
+
+  it('counts only new addresses: not those invited before, nor the owner’s own', () => {
+    expect(tooFewNewAddresses({ fresh: 5, alreadyInvited: 3, ownAddresses: 1 })).toBeNull();
+    expect(tooFewNewAddresses({ fresh: 4, alreadyInvited: 0, ownAddresses: 0 })).toBe(
+      `Only 4 of these addresses are new. ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
+    );
+    expect(tooFewNewAddresses({ fresh: 1, alreadyInvited: 4, ownAddresses: 1 })).toBe(
+      `Only 1 of these addresses is new (4 invited before, 1 your own or your listing’s). ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
+    );
+    expect(tooFewNewAddresses({ fresh: 0, alreadyInvited: 6, ownAddresses: 0 })).toBe(
+      `None of these addresses is new (6 invited before). ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
+    );
   });
 });
 

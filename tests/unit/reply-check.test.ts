@@ -41,6 +41,15 @@ const PASSING: string[] = [
   'I hope the rest of your week is as relaxing as your session.',
   'We are closed on public holidays.',
   'Thank you for your patience while we moved to the new building.',
+  // Ordinary words that are not about anyone.
+  'Thank you! Our family-run studio is glad you found us.',
+  'Our operations manager will be in touch about the parking.',
+  'It was no accident: the quiet room was designed for this.',
+  'The card machine was broken that day, sorry! It is fixed now.',
+  'Massage can ease sciatica for many people.',
+  'We are on the 2nd floor, above the bakery.',
+  'Thank you kindly for the lovely words.',
+  'Thanks heaps for the review!',
 ];
 
 const HELD: [string, ReplyHoldReason, string?][] = [
@@ -73,6 +82,18 @@ const HELD: [string, ReplyHoldReason, string?][] = [
   ['I am so sorry about your divorce.', 'client_details'],
   ['Please say hello to your husband.', 'client_details'],
   ['As we discussed, keep stretching every morning.', 'client_details'],
+  ['Hope the herniated disc keeps improving!', 'client_health', 'the herniated'],
+  ['Good luck with the chemo, Sarah.', 'client_health', 'the chemo'],
+  ['Congratulations on the pregnancy!', 'client_health', 'the pregnancy'],
+  ['Best wishes for the surgery next month.', 'client_health', 'the surgery'],
+  ['Glad the sciatica calmed down after two sessions.', 'client_health', 'the sciatica'],
+  ['Hope the new baby is sleeping!', 'client_health', 'the new baby'],
+  ['So sorry to hear about the car accident.', 'client_health'],
+  ['Sorry about your broken wrist, hope it mends.', 'client_health'],
+  ['See you on the 14th.', 'visit_date', 'on the 14th'],
+  ['Your next massage is on the 3rd, looking forward to it.', 'visit_date', 'on the 3rd'],
+  ['Thanks for coming in on 2024-03-05.', 'visit_date', '2024-03-05'],
+  ['Great to see you Tuesday!', 'visit_date'],
   ['Call me on 555-123-4567 to book again.', 'contact_details'],
   ['Write to me at studio@example.com.', 'contact_details'],
   ['Book again at calmhands.com!', 'contact_details'],
@@ -107,6 +128,40 @@ describe('checkReplyDisclosure', () => {
     ).toEqual([]);
     // No name known (an anonymised review): only the greeting rule applies.
     expect(checkReplyDisclosure('It was a pleasure.', { reviewerName: null })).toEqual([]);
+  });
+
+  /** Cases from review: the reply, the reviewer's public name, the owner's names, what is held. */
+  const NAMED: [string, string | null, string[], ReplyHoldReason | null][] = [
+    // Generated pseudonyms: their first word is an ordinary word, never a first name.
+    ['Kind words like yours keep us going. Thank you!', 'Kind Otter 12', [], null],
+    ['Calm is what we aim for. Thanks for the review!', 'Calm Heron 42', [], null],
+    ['Gentle pressure is always available, just ask. Thank you!', 'Gentle Fern 33', [], null],
+    ['Thank you! Warm regards from the whole studio.', 'Warm Robin 20', [], null],
+    ['Thanks, Calm Heron 42, for the lovely words.', 'Calm Heron 42', [], 'client_name'],
+    // Real first names count only when they address the reviewer.
+    ['Hope to see you again soon!', 'Hope S.', [], null],
+    ['Will you come back? We hope so. Thanks!', 'Will B.', [], null],
+    ['Thanks, hope to see you soon.', 'Hope S.', [], null],
+    ['Thanks, hope to see you soon. Hi Hope!', 'Hope S.', [], 'client_name'],
+    ['Happy to help, maya.', 'Maya R.', [], 'client_name'],
+    ['Hi maya', 'Maya R.', [], 'client_name'],
+    ['Thank you maya!', 'Maya R.', [], 'client_name'],
+    ['Maya, thank you for the review.', 'Maya R.', [], 'client_name'],
+    ['Thank you Will for the kind review.', 'Will B.', [], 'client_name'],
+    // The owner's own names: a signature names nobody else.
+    ['Thank you! - Anna', null, ['Anna Lee'], null],
+    ['Thanks, Anna (owner)', null, ['Anna Lee', 'Anna L.'], null],
+    ['Thanks, Anna (owner)', null, [], 'client_name'],
+    ['Many thanks, Jordan at Calm Hands', null, ['Jordan Price', 'Calm Hands 7'], null],
+    ['Thanks, Anna. Dr. Lee', 'Maya R.', ['Anna Lee'], null],
+    ['Thanks, Maya! Anna', 'Maya R.', ['Anna Lee'], 'client_name'],
+    ['Hi Anna, thanks!', 'Anna K.', ['Anna Lee'], null],
+  ];
+
+  it.each(NAMED)('reads %j by %j (owner %j) as %s', (text, reviewerName, ownerNames, held) => {
+    const findings = checkReplyDisclosure(text, { reviewerName, ownerNames });
+    if (held === null) expect(findings).toEqual([]);
+    else expect(findings.map((f) => f.reason)).toContain(held);
   });
 
   it('lists every reason found, in order of precedence, once each', () => {

@@ -9,7 +9,11 @@ import { FormMessage } from '@/components/ui/form-message';
 import { Section } from '@/components/ui/section';
 import { getViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
-import { INVITATION_CONFIRM_TEXT, INVITATION_LIMITS } from '@/lib/invitations/input';
+import {
+  INVITATION_CONFIRM_TEXT,
+  INVITATION_LIMITS,
+  INVITATION_MIN_NEW_REASON,
+} from '@/lib/invitations/input';
 import { getInvitationOverview, type InvitationOverview } from '@/lib/invitations/queries';
 
 export const metadata: Metadata = { title: 'Invitations' };
@@ -75,6 +79,7 @@ export default async function InvitationsPage() {
           <InvitationForm
             confirmText={INVITATION_CONFIRM_TEXT}
             perBatch={INVITATION_LIMITS.perBatch}
+            minNewReason={INVITATION_MIN_NEW_REASON}
             preview={<InvitationPreview wording={overview.wording} />}
           />
         ) : (

@@ -116,7 +116,10 @@ export default async function DashboardReviewsPage({
         </FilterLink>
       </nav>
 
-      <div className="mt-6">
+      <section aria-labelledby="owner-reviews-list" className="mt-6">
+        <h2 id="owner-reviews-list" className="sr-only">
+          {list.unansweredOnly ? 'Reviews without a reply' : 'Published reviews'}
+        </h2>
         {reviews.total === 0 ? (
           <EmptyState
             title={
@@ -166,7 +169,7 @@ export default async function DashboardReviewsPage({
             />
           </div>
         )}
-      </div>
+      </section>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { pluralize } from '@/lib/format';
 import { waitingLabel } from '@/lib/moderation/reasons';
 import { listHeldReplies } from '@/lib/replies/queries';
+import { REPLY_CONFIDENCE_RULE } from '@/lib/replies/reasons';
 
 export const metadata: Metadata = { title: 'Held replies', robots: { index: false } };
 
@@ -63,11 +64,14 @@ export default async function HeldRepliesPage({ searchParams }: { searchParams: 
         {queue.oldestHours !== null ? `, the oldest for ${waitingLabel(queue.oldestHours)}` : ''}.
       </p>
       <p className="mt-2 text-sm text-stone-600">
-        Practitioners’ replies are held when they seem to disclose a client’s health or identity.
-        Publish a reply only when it says nothing about the client beyond what they wrote
-        themselves; the practitioner sees your decision and its reason.
+        Practitioners’ replies are held when they seem to disclose a client’s health or identity.{' '}
+        {REPLY_CONFIDENCE_RULE} Publish a reply only when it keeps to that; the practitioner sees
+        your decision and its reason.
       </p>
-      <div className="mt-8">
+      <section aria-labelledby="held-replies-list" className="mt-8">
+        <h2 id="held-replies-list" className="sr-only">
+          Replies waiting for a decision
+        </h2>
         {queue.items.length === 0 ? (
           <p className="text-stone-700">No reply is waiting.</p>
         ) : (
@@ -79,7 +83,7 @@ export default async function HeldRepliesPage({ searchParams }: { searchParams: 
             ))}
           </ol>
         )}
-      </div>
+      </section>
     </Container>
   );
 }

@@ -329,7 +329,10 @@ const VALID_INPUT: Record<string, () => ActionInput> = {
     },
   }),
   sendInvitationsAction: () => ({
-    form: { emails: 'client@example.org', confirm: 'yes' },
+    form: {
+      emails: [1, 2, 3, 4, 5].map((n) => `client${n}@example.org`).join('\n'),
+      confirm: 'yes',
+    },
   }),
   saveReplyAction: () => ({ form: { reviewId: '1', body: 'Thank you for the review.' } }),
   deleteReplyAction: () => ({ form: { reviewId: '1' } }),
