@@ -17,8 +17,19 @@ const HINTS: Record<ClaimDecision, string> = {
   more_info: 'The claimant is asked to add what you need, and the claim comes back to you.',
 };
 
-/** Approve, refuse or ask for more, with a message to the claimant. */
-export function ClaimDecisionForm({ claimId }: { claimId: number }) {
+/**
+ * Approve, refuse or ask for more, with a message to the claimant. `version` and `holder` are
+ * the claim and the listing as the page shows them: a decision on an outdated page is refused.
+ */
+export function ClaimDecisionForm({
+  claimId,
+  version,
+  holder,
+}: {
+  claimId: number;
+  version: string;
+  holder: string;
+}) {
   const [state, formAction, pending] = useActionState<ClaimFormState | null, FormData>(
     decideClaimAction,
     null,
@@ -29,6 +40,8 @@ export function ClaimDecisionForm({ claimId }: { claimId: number }) {
   return (
     <form action={formAction} noValidate className="space-y-5" aria-busy={pending || undefined}>
       <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="holder" value={holder} />
       {state?.error ? (
         <ErrorSummary
           form={form}

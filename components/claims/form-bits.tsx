@@ -98,6 +98,8 @@ interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** The id of an error about this field together with others (shown once, near them). */
+  groupErrorId?: string;
   children: (props: {
     id: string;
     name: string;
@@ -107,9 +109,13 @@ interface FieldProps {
 }
 
 /** A labelled control with its hint and error, wired for assistive technology. */
-export function Field({ form, name, label, hint, error, children }: FieldProps) {
+export function Field({ form, name, label, hint, error, groupErrorId, children }: FieldProps) {
   const id = claimFieldId(form, name);
-  const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean);
+  const described = [
+    error ? `${id}-error` : null,
+    groupErrorId ?? null,
+    hint ? `${id}-hint` : null,
+  ].filter(Boolean);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold text-stone-900">
@@ -129,14 +135,17 @@ export function Field({ form, name, label, hint, error, children }: FieldProps) 
       {children({
         id,
         name,
-        'aria-invalid': error ? true : undefined,
+        'aria-invalid': error || groupErrorId ? true : undefined,
         'aria-describedby': described.length > 0 ? described.join(' ') : undefined,
       })}
     </div>
   );
 }
 
-/** The licence's three fields: state, number and the name as on the licence. */
+/**
+ * The licence's three fields: state, number and the name as on the licence. An error about the
+ * licence as a whole (`errors.licence`: it does not match the listing) marks all three.
+ */
 export function LicenceFields({
   form,
   values,
@@ -148,13 +157,21 @@ export function LicenceFields({
   errors: Record<string, string>;
   required: boolean;
 }) {
+  const groupErrorId = errors.licence ? claimFieldId(form, 'licence-error') : undefined;
   return (
     <div className="grid gap-5 sm:grid-cols-2">
+      {errors.licence ? (
+        <p id={groupErrorId} className="text-sm font-medium text-red-800 sm:col-span-2">
+          <span className="sr-only">Error: </span>
+          {errors.licence}
+        </p>
+      ) : null}
       <Field
         form={form}
         name="licenseState"
         label="State that issued the licence"
         error={errors.licenseState}
+        groupErrorId={groupErrorId}
       >
         {(props) => (
           <select
@@ -178,6 +195,7 @@ export function LicenceFields({
         label="Licence number"
         hint="As on the licence; spaces, dashes and leading zeros do not matter."
         error={errors.licenseNumber}
+        groupErrorId={groupErrorId}
       >
         {(props) => (
           <input
@@ -198,6 +216,7 @@ export function LicenceFields({
           name="licenseName"
           label="Your full name as on the licence"
           error={errors.licenseName}
+          groupErrorId={groupErrorId}
         >
           {(props) => (
             <input

@@ -118,6 +118,9 @@ export async function verifyClaimCodeAction(
         : `/claims/${result.data.claimId}?dispute=1`,
     );
   }
+  // A wrong code changes the claim (tries left, or cancelled at the last one): the page shows
+  // it as it is now.
+  revalidatePath('/therapists/[slug]/claim', 'page');
   return { error: result, values: {} };
 }
 

@@ -1,12 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { listingClaims, therapists, type ClaimKind, type ClaimStatus } from '@/db/schema';
+import { listingClaims, type ClaimKind, type ClaimStatus } from '@/db/schema';
 import { parseInput } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
-import { grantListing, lockListing } from './grant';
+import { grantListing, lockClaimWithListing, withdrawNewListing } from './grant';
 import { claimDecisionInput } from './input';
 import type { ClaimDecision } from './labels';
 import { enqueueClaimNotices } from './mail';
@@ -24,6 +24,8 @@ const NEW_STATUS: Record<ClaimDecision, ClaimStatus> = {
   more_info: 'more_info',
 };
 
+const STALE = 'This claim or its listing changed since you opened it: reload the page.';
+
 export interface ClaimDecisionOutcome {
   claimId: number;
   kind: ClaimKind;
@@ -33,13 +35,14 @@ export interface ClaimDecisionOutcome {
 }
 
 /**
- * A moderator's decision on a claim with the moderators, in one transaction with the claim and
- * the listing locked. Approve: a claim of an unclaimed listing is granted as after a code; a
- * dispute moves the listing from its holder to the claimant (both told); a new listing is
- * published and given to the claimant. Refuse (with a reason the claimant reads): the claim is
- * closed, and a new listing is hidden. Ask for more (with a message): the claimant can add to
- * it. Moderators (and admins) with a confirmed passkey, never on their own claim or on a
- * listing they hold.
+ * A moderator's decision on a claim with the moderators, in one transaction with the listing
+ * and the claim locked (in that order). Approve: a claim of an unclaimed listing is granted as
+ * after a code; a dispute moves the listing from its holder to the claimant (both told); a new
+ * listing is published and given to the claimant. Refuse (with a reason the claimant reads):
+ * the claim is closed, and a new listing is hidden without its licence and address. Ask for
+ * more (with a message): the claimant can add to it. Moderators (and admins) with a confirmed
+ * passkey, never on their own claim or on a listing they hold. Refused when the claim or the
+ * listing's holder changed since the moderator opened the page (`version`, `holder`).
  */
 export async function decideClaim(
   viewer: Viewer | null,
@@ -48,15 +51,12 @@ export async function decideClaim(
   clock: ClaimClock = {},
 ): Promise<ClaimDecisionOutcome> {
   const me = requireRole(viewer, 'moderator');
-  const { decision, message } = parseInput(claimDecisionInput, input);
+  const { decision, message, version, holder } = parseInput(claimDecisionInput, input);
   const now = clock.now ?? new Date();
   return getDb().transaction(async (tx) => {
-    const [claim] = await tx
-      .select()
-      .from(listingClaims)
-      .where(eq(listingClaims.id, claimId))
-      .for('update');
-    if (!claim) throw new AppError('not_found', 'There is no such claim.');
+    const { claim, listing } = await lockClaimWithListing(tx, claimId, {
+      missing: 'There is no such claim.',
+    });
     if (claim.userId === me.userId) {
       throw new AppError('forbidden', 'Another moderator decides on your own claim.');
     }
@@ -68,8 +68,12 @@ export async function decideClaim(
           : 'This claim is already closed.',
       );
     }
-    const listing = await lockListing(tx, claim.therapistId);
     if (!listing) throw new AppError('not_found', 'The listing of this claim no longer exists.');
+    // The decision was made on the page as it was: evidence added or a holder changed since
+    // then would be decided unseen.
+    if (claim.updatedAt.toISOString() !== version || (listing.claimedByUserId ?? '') !== holder) {
+      throw new AppError('forbidden', STALE);
+    }
     if (listing.claimedByUserId === me.userId) {
       throw new AppError('forbidden', 'Another moderator decides on claims of your own listing.');
     }
@@ -120,10 +124,7 @@ export async function decideClaim(
       claim.kind === 'new_listing' &&
       listing.status === 'pending'
     ) {
-      await tx
-        .update(therapists)
-        .set({ status: 'hidden', updatedAt: now })
-        .where(eq(therapists.id, listing.id));
+      await withdrawNewListing(tx, listing.id, now);
     }
     await enqueueClaimNotices(tx, [
       {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '@/db';
 import {
+  contactChanges,
   listingClaims,
   therapists,
   users,
@@ -24,7 +25,11 @@ export interface LockedListing {
   claimedByUserId: string | null;
 }
 
-/** Locks a listing's row for the rest of the transaction (every claim change takes it first). */
+/**
+ * Locks a listing's row for the rest of the transaction. Every claim change takes it first,
+ * before any claim or account row: one order everywhere, so that changes never wait for each
+ * other in a circle.
+ */
 export async function lockListing(
   tx: Executor,
   therapistId: number,
@@ -46,34 +51,107 @@ export async function lockListing(
   return row ?? null;
 }
 
+type ClaimRow = typeof listingClaims.$inferSelect;
+
+/**
+ * Locks a claim for a change, in the order every claim change uses: its listing first, then the
+ * claim itself (read again under the lock, so its status is the latest). `userId` limits it to
+ * the claimant's own claims. not_found when there is no such claim (or it is someone else's).
+ */
+export async function lockClaimWithListing(
+  tx: Executor,
+  claimId: number,
+  options: { userId?: string; missing: string },
+): Promise<{ claim: ClaimRow; listing: LockedListing | null }> {
+  const mine = (id: number) =>
+    options.userId
+      ? and(eq(listingClaims.id, id), eq(listingClaims.userId, options.userId))
+      : eq(listingClaims.id, id);
+  // The listing is known from an unlocked read; a claim never changes its listing.
+  const [peek] = await tx
+    .select({ therapistId: listingClaims.therapistId })
+    .from(listingClaims)
+    .where(mine(claimId));
+  if (!peek) throw new AppError('not_found', options.missing);
+  const listing = await lockListing(tx, peek.therapistId);
+  const [claim] = await tx.select().from(listingClaims).where(mine(claimId)).for('update');
+  if (!claim) throw new AppError('not_found', options.missing);
+  if (claim.therapistId !== peek.therapistId) {
+    throw new AppError('unavailable', 'This claim changed a moment ago: please try again.');
+  }
+  return { claim, listing };
+}
+
+/**
+ * A request for a new listing that ends without approval (refused or withdrawn): the listing,
+ * never published, is hidden, and its licence and address are cleared, so that the licence is
+ * free for another listing and no private detail is kept.
+ */
+export async function withdrawNewListing(
+  tx: Executor,
+  therapistId: number,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(therapists)
+    .set({
+      status: 'hidden',
+      licenseState: null,
+      licenseNumber: null,
+      contactEmail: null,
+      updatedAt: now,
+    })
+    .where(and(eq(therapists.id, therapistId), eq(therapists.status, 'pending')));
+}
+
 export const STAFF_MESSAGE =
   'Staff accounts cannot claim listings: moderators and admins decide on claims, so they cannot hold one.';
+
+const PROBLEMS = {
+  claimant: {
+    gone: 'This account no longer exists.',
+    banned: 'This account is banned and cannot claim listings.',
+    staff: STAFF_MESSAGE,
+    holds: 'Your account already holds a listing, and an account holds only one.',
+  },
+  // A moderator approving a claim reads about the claimant, not about their own account.
+  moderator: {
+    gone: 'The claimant’s account no longer exists: refuse this claim.',
+    banned: 'The claimant’s account is banned, so it cannot be given a listing.',
+    staff:
+      'The claimant’s account is a staff account now. Staff accounts cannot claim listings: moderators and admins decide on claims, so they cannot hold one.',
+    holds:
+      'The claimant’s account already holds a listing, and an account holds only one: it cannot be given this one as well.',
+  },
+} as const;
 
 /**
  * Why this account may not hold a listing now, or null: staff (a conflict of interest), banned,
  * or already holding another listing (an account holds one). `lock` takes the account's row for
- * the rest of the transaction.
+ * the rest of the transaction; `reader` phrases it for the claimant (the default) or for a
+ * moderator deciding on their claim.
  */
 export async function claimantProblem(
   executor: Executor,
   userId: string,
   therapistId: number,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; reader?: 'claimant' | 'moderator' } = {},
 ): Promise<string | null> {
+  const words = PROBLEMS[options.reader ?? 'claimant'];
   const query = executor
     .select({ role: users.role, bannedAt: users.bannedAt })
     .from(users)
     .where(eq(users.id, userId));
   const [account] = options.lock ? await query.for('update') : await query;
-  if (!account) return 'This account no longer exists.';
-  if (account.bannedAt) return 'This account is banned and cannot claim listings.';
-  if (account.role === 'moderator' || account.role === 'admin') return STAFF_MESSAGE;
+  if (!account) return words.gone;
+  if (account.bannedAt) return words.banned;
+  if (account.role === 'moderator' || account.role === 'admin') return words.staff;
   const [held] = await executor
     .select({ id: therapists.id })
     .from(therapists)
     .where(and(eq(therapists.claimedByUserId, userId), ne(therapists.id, therapistId)))
     .limit(1);
-  if (held) return 'Your account already holds a listing, and an account holds only one.';
+  if (held) return words.holds;
   return null;
 }
 
@@ -98,7 +176,8 @@ export interface GrantOutcome {
  * therapist account, the claim is approved. A previous holder (a dispute) loses it, and goes
  * back to a member account unless they hold another listing. The listing's contact address is
  * told; open claims of other accounts on it become disputes, and the new holder is told of
- * them. Refuses, changing nothing, when the claimant may not hold a listing.
+ * them. A contact change the previous holder left waiting is cancelled. Refuses, changing
+ * nothing, when the claimant may not hold a listing.
  */
 export async function grantListing(tx: Executor, input: GrantInput): Promise<GrantOutcome> {
   const { claim, listing, now } = input;
@@ -114,7 +193,9 @@ export async function grantListing(tx: Executor, input: GrantInput): Promise<Gra
     .where(inArray(users.id, accounts))
     .orderBy(users.id)
     .for('update');
-  const problem = await claimantProblem(tx, claim.userId, listing.id);
+  const problem = await claimantProblem(tx, claim.userId, listing.id, {
+    reader: input.via === 'moderator' ? 'moderator' : 'claimant',
+  });
   if (problem) throw new AppError('forbidden', problem);
 
   await tx
@@ -161,6 +242,26 @@ export async function grantListing(tx: Executor, input: GrantInput): Promise<Gra
         .where(and(eq(users.id, previousOwnerId), eq(users.role, 'therapist')))
         .returning({ id: users.id });
       previousOwnerDemoted = demoted.length > 0;
+    }
+    // A contact change the previous holder asked for must not reach the new holder's listing.
+    const stopped = await tx
+      .update(contactChanges)
+      .set({ cancelledAt: now, cancelledById: null })
+      .where(
+        and(
+          eq(contactChanges.therapistId, listing.id),
+          isNull(contactChanges.appliedAt),
+          isNull(contactChanges.cancelledAt),
+        ),
+      )
+      .returning({ id: contactChanges.id });
+    for (const change of stopped) {
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'listing.contact_change_cancelled',
+        therapistId: listing.id,
+        detail: { changeId: change.id, by: 'owner_changed' },
+      });
     }
     notices.push({
       notice: 'listing_transferred',

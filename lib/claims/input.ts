@@ -152,9 +152,20 @@ export type EvidenceInput = z.output<typeof evidenceInput>;
 export const moreEvidenceInput = z.strictObject({ evidence, links });
 export type MoreEvidenceInput = z.output<typeof moreEvidenceInput>;
 
-/** A moderator's decision on a claim; refusing and asking for more need a message. */
+const STALE_FORM = 'This claim or its listing changed since you opened it: reload the page.';
+
+/**
+ * A moderator's decision on a claim; refusing and asking for more need a message. `version`
+ * (when the claim last changed) and `holder` (the listing's holder's id, or empty) are what the
+ * moderator's page showed, so that a decision on an outdated page is refused.
+ */
 export const claimDecisionInput = z
   .strictObject({
+    version: z.iso.datetime({ error: STALE_FORM }),
+    holder: z
+      .string({ error: STALE_FORM })
+      .max(100, STALE_FORM)
+      .regex(/^[A-Za-z0-9_-]*$/, STALE_FORM),
     decision: z.enum(CLAIM_DECISIONS, { error: 'Choose approve, refuse or ask for more.' }),
     message: z.preprocess(
       (value) => (value === undefined || value === null ? '' : text(value)),

@@ -1,7 +1,13 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db';
-import { listingClaims, therapists, OPEN_CLAIM_STATUSES, type ClaimKind } from '@/db/schema';
+import {
+  auditLog,
+  listingClaims,
+  therapists,
+  OPEN_CLAIM_STATUSES,
+  type ClaimKind,
+} from '@/db/schema';
 import { parseInput } from '@/lib/actions';
 import { recordAudit } from '@/lib/audit';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
@@ -16,7 +22,14 @@ import {
   generateClaimCode,
   hashClaimCode,
 } from './code';
-import { claimantProblem, grantListing, lockListing, type LockedListing } from './grant';
+import {
+  claimantProblem,
+  grantListing,
+  lockClaimWithListing,
+  lockListing,
+  withdrawNewListing,
+  type LockedListing,
+} from './grant';
 import {
   codeInput,
   evidenceInput,
@@ -60,6 +73,30 @@ export function codeResendLimit(env: Env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_CLAIM_CODE_RESENDS', 3, {
     name: 'new codes',
     windowSeconds: 3600,
+  });
+}
+
+/**
+ * Codes sent for one listing per day, whoever asks (RATE_LIMIT_CLAIM_CODES_PER_LISTING): many
+ * accounts together cannot keep guessing a listing's code with fresh ones.
+ */
+export function codesPerListingLimit(env: Env = process.env): RateLimit {
+  return configuredLimit(env, 'RATE_LIMIT_CLAIM_CODES_PER_LISTING', 10, {
+    name: 'codes for this listing',
+    windowSeconds: 86_400,
+  });
+}
+
+/**
+ * Wrong codes entered for one listing per day, by any account
+ * (RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING); once reached, codes for that listing are not
+ * checked until the oldest of them is a day old. Counted from the audit log's wrong codes,
+ * under the listing's lock, so that parallel guesses cannot pass it.
+ */
+export function wrongCodesPerListingLimit(env: Env = process.env): RateLimit {
+  return configuredLimit(env, 'RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING', 20, {
+    name: 'wrong codes for this listing',
+    windowSeconds: 86_400,
   });
 }
 
@@ -223,6 +260,7 @@ export async function submitLicence(
     );
   }
   if (!listing.contactEmail) return { outcome: 'evidence_needed', reason: 'no_email', slug };
+  await consumeRateLimit(codesPerListingLimit(), String(listing.id));
 
   const sent = await getDb().transaction(async (tx) => {
     const locked = await lockPublishedListing(tx, listing.id);
@@ -273,16 +311,50 @@ export type CodeOutcome =
   | { outcome: 'dispute'; claimId: number; slug: string };
 
 type CodeCheck =
-  CodeOutcome | { outcome: 'refused'; message: string; code: 'validation' | 'forbidden' };
+  | CodeOutcome
+  | {
+      outcome: 'refused';
+      message: string;
+      code: 'validation' | 'forbidden' | 'rate_limited';
+      retryAfter?: number;
+    };
 
-async function lockOwnClaim(tx: Executor, userId: string, claimId: number) {
-  const [claim] = await tx
-    .select()
-    .from(listingClaims)
-    .where(and(eq(listingClaims.id, claimId), eq(listingClaims.userId, userId)))
-    .for('update');
-  if (!claim) throw new AppError('not_found', NO_CLAIM);
-  return claim;
+/** The viewer's own claim and its listing, locked in the order every claim change uses. */
+function lockOwnClaim(tx: Executor, userId: string, claimId: number) {
+  return lockClaimWithListing(tx, claimId, { userId, missing: NO_CLAIM });
+}
+
+const WRONG_CODE_ACTIONS = ['claim.code_wrong', 'claim.cancelled'] as const;
+
+/**
+ * Seconds until a code for this listing may be checked again, or null: the listing's wrong
+ * codes of the last day (any account) have reached the limit. Read with the listing locked.
+ */
+async function wrongCodesWait(tx: Executor, therapistId: number, now: Date) {
+  const rule = wrongCodesPerListingLimit();
+  if (rule.limit <= 0) return null;
+  const since = new Date(now.getTime() - rule.windowSeconds * 1000);
+  const recent = await tx
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.therapistId, therapistId),
+        inArray(auditLog.action, [...WRONG_CODE_ACTIONS]),
+        gt(auditLog.at, since),
+        // A cancellation counts only when a wrong code caused it.
+        sql`(${auditLog.action} = 'claim.code_wrong' or ${auditLog.detail}->>'reason' = 'too_many_codes')`,
+      ),
+    )
+    .orderBy(desc(auditLog.at))
+    .limit(rule.limit);
+  if (recent.length < rule.limit) return null;
+  // Once the oldest of these is a day old, the count is below the limit again.
+  const oldest = recent[recent.length - 1]!.at;
+  return Math.max(
+    1,
+    Math.ceil((oldest.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000),
+  );
 }
 
 const CLOSED_CLAIM: Record<string, string> = {
@@ -296,8 +368,10 @@ const CLOSED_CLAIM: Record<string, string> = {
 /**
  * The code from the listing's email. Right and in time: in one transaction the listing (locked)
  * becomes the claimant's, their account a therapist account, the claim approved, and the
- * listing's address is told. Wrong: counted, and the fifth wrong code cancels the claim. If the
- * listing was claimed by someone else meanwhile, the claim becomes a dispute instead.
+ * listing's address is told. Wrong: counted, and the fifth wrong code cancels the claim; once a
+ * listing has had too many wrong codes in a day (from any accounts), its codes are not checked
+ * for a while. If the listing was claimed by someone else meanwhile, the claim becomes a
+ * dispute instead.
  */
 export async function verifyClaimCode(
   viewer: Viewer | null,
@@ -310,7 +384,7 @@ export async function verifyClaimCode(
   const now = clock.now ?? new Date();
   // Refusals that count an attempt are returned, committed, and only then thrown.
   const result = await getDb().transaction(async (tx): Promise<CodeCheck> => {
-    const claim = await lockOwnClaim(tx, me.userId, claimId);
+    const { claim, listing } = await lockOwnClaim(tx, me.userId, claimId);
     if (claim.status !== 'awaiting_code' || !claim.codeHash || !claim.codeExpiresAt) {
       return {
         outcome: 'refused',
@@ -323,6 +397,16 @@ export async function verifyClaimCode(
         outcome: 'refused',
         code: 'validation',
         message: 'The code has expired; ask for a new one.',
+      };
+    }
+    const wait = await wrongCodesWait(tx, claim.therapistId, now);
+    if (wait !== null) {
+      return {
+        outcome: 'refused',
+        code: 'rate_limited',
+        message:
+          'Too many wrong codes were entered for this listing today, so codes for it are not checked for now. Try again later, or send evidence to the moderators.',
+        retryAfter: wait,
       };
     }
     if (!claimCodeMatches(claim.codeHash, claim.id, claim.codeExpiresAt, code)) {
@@ -360,7 +444,6 @@ export async function verifyClaimCode(
       };
     }
 
-    const listing = await lockListing(tx, claim.therapistId);
     if (!listing || listing.status !== 'published') {
       return {
         outcome: 'refused',
@@ -415,6 +498,7 @@ export async function verifyClaimCode(
   if (result.outcome === 'refused') {
     throw new AppError(result.code, result.message, {
       issues: [{ field: 'code', message: result.message }],
+      ...(result.retryAfter ? { retryAfter: result.retryAfter } : {}),
     });
   }
   return result;
@@ -422,7 +506,7 @@ export async function verifyClaimCode(
 
 /**
  * A new code for a claim waiting for one (the earlier code stops working), to the listing's
- * address as it is now; at most a few per claim and hour.
+ * address as it is now; at most a few per claim and hour, and a few per listing and day.
  */
 export async function resendClaimCode(
   viewer: Viewer | null,
@@ -432,21 +516,34 @@ export async function resendClaimCode(
   const me = requireSignedIn(viewer);
   const now = clock.now ?? new Date();
   const [owned] = await getDb()
-    .select({ id: listingClaims.id })
+    .select({
+      id: listingClaims.id,
+      therapistId: listingClaims.therapistId,
+      status: listingClaims.status,
+    })
     .from(listingClaims)
     .where(and(eq(listingClaims.id, claimId), eq(listingClaims.userId, me.userId)));
   if (!owned) throw new AppError('not_found', NO_CLAIM);
+  // A closed claim spends none of the listing's codes (checked again under the lock below).
+  if (owned.status !== 'awaiting_code') {
+    throw new AppError(
+      'forbidden',
+      CLOSED_CLAIM[owned.status] ?? 'This claim does not wait for a code.',
+    );
+  }
   await consumeRateLimit(codeResendLimit(), String(claimId));
+  await consumeRateLimit(codesPerListingLimit(), String(owned.therapistId));
 
   const sent = await getDb().transaction(async (tx) => {
-    const claim = await lockOwnClaim(tx, me.userId, claimId);
+    const { claim, listing: locked } = await lockOwnClaim(tx, me.userId, claimId);
     if (claim.status !== 'awaiting_code') {
       throw new AppError(
         'forbidden',
         CLOSED_CLAIM[claim.status] ?? 'This claim does not wait for a code.',
       );
     }
-    const listing = await lockPublishedListing(tx, claim.therapistId);
+    if (!locked || locked.status !== 'published') throw new AppError('not_found', NO_LISTING);
+    const listing = locked;
     if (listing.claimedByUserId) {
       throw new AppError(
         'forbidden',
@@ -570,7 +667,7 @@ export async function addClaimEvidence(
   const added = parseInput(moreEvidenceInput, input);
   const now = clock.now ?? new Date();
   return getDb().transaction(async (tx) => {
-    const claim = await lockOwnClaim(tx, me.userId, claimId);
+    const { claim } = await lockOwnClaim(tx, me.userId, claimId);
     if (claim.status !== 'more_info') {
       throw new AppError('forbidden', 'The moderators have not asked for more about this claim.');
     }
@@ -613,7 +710,10 @@ export async function addClaimEvidence(
   });
 }
 
-/** The claimant withdraws an open claim (a new listing they asked for is hidden again). */
+/**
+ * The claimant withdraws an open claim (a new listing they asked for is hidden again, without
+ * its licence and address).
+ */
 export async function withdrawClaim(
   viewer: Viewer | null,
   claimId: number,
@@ -622,11 +722,10 @@ export async function withdrawClaim(
   const me = requireSignedIn(viewer);
   const now = clock.now ?? new Date();
   return getDb().transaction(async (tx) => {
-    const claim = await lockOwnClaim(tx, me.userId, claimId);
+    const { claim, listing } = await lockOwnClaim(tx, me.userId, claimId);
     if (!(OPEN_CLAIM_STATUSES as readonly string[]).includes(claim.status)) {
       throw new AppError('forbidden', 'This claim is already closed.');
     }
-    const listing = await lockListing(tx, claim.therapistId);
     await tx
       .update(listingClaims)
       .set({
@@ -638,10 +737,7 @@ export async function withdrawClaim(
       })
       .where(eq(listingClaims.id, claim.id));
     if (claim.kind === 'new_listing' && listing?.status === 'pending') {
-      await tx
-        .update(therapists)
-        .set({ status: 'hidden', updatedAt: now })
-        .where(eq(therapists.id, listing.id));
+      await withdrawNewListing(tx, listing.id, now);
     }
     await recordAudit(tx, {
       actorId: me.userId,

@@ -51,6 +51,8 @@ export interface ClaimPageData {
     attemptsLeft: number;
     moderatorMessage: string | null;
   } | null;
+  /** No open claim, and the viewer's latest claim here was cancelled by wrong codes. */
+  cancelledByCodes: boolean;
 }
 
 /** What the claim page of a published listing needs for the signed-in viewer; null if none. */
@@ -86,6 +88,16 @@ export async function getClaimPage(
       ),
     )
     .limit(1);
+  let cancelledByCodes = false;
+  if (!open) {
+    const [latest] = await db
+      .select({ status: listingClaims.status, codeAttempts: listingClaims.codeAttempts })
+      .from(listingClaims)
+      .where(and(eq(listingClaims.therapistId, listing.id), eq(listingClaims.userId, me.userId)))
+      .orderBy(desc(listingClaims.id))
+      .limit(1);
+    cancelledByCodes = latest?.status === 'cancelled' && latest.codeAttempts >= MAX_CODE_ATTEMPTS;
+  }
   return {
     listing: {
       slug: listing.slug,
@@ -108,6 +120,7 @@ export async function getClaimPage(
           moderatorMessage: open.moderatorMessage,
         }
       : null,
+    cancelledByCodes,
   };
 }
 
@@ -148,6 +161,8 @@ export async function listOwnClaims(viewer: Viewer | null): Promise<OwnClaimSumm
 }
 
 export interface OwnClaim extends OwnClaimSummary {
+  /** The viewer holds the claim's listing now (an approved claim's listing may have moved). */
+  holdsListing: boolean;
   licence: { state: string | null; number: string | null; name: string | null };
   licenseMatched: LicenceMatched;
   evidence: string;
@@ -165,6 +180,7 @@ export async function getOwnClaim(viewer: Viewer | null, claimId: number): Promi
       slug: therapists.slug,
       name: therapists.name,
       listingStatus: therapists.status,
+      holderId: therapists.claimedByUserId,
     })
     .from(listingClaims)
     .innerJoin(therapists, eq(therapists.id, listingClaims.therapistId))
@@ -181,6 +197,7 @@ export async function getOwnClaim(viewer: Viewer | null, claimId: number): Promi
     decidedAt: claim.decidedAt,
     moderatorMessage: claim.moderatorMessage,
     listing: { slug: row.slug, name: row.name, status: row.listingStatus },
+    holdsListing: row.holderId === me.userId,
     licence: { state: claim.licenseState, number: claim.licenseNumber, name: claim.licenseName },
     licenseMatched: claim.licenseMatched,
     evidence: claim.evidence,
@@ -288,6 +305,8 @@ export interface ModeratorClaim {
     licenseNumber: string | null;
     contactEmail: string | null;
     holderName: string | null;
+    /** The holder's account id ('' for none): the decision form sends it back. */
+    holderId: string;
   };
   claimant: {
     displayName: string;
@@ -300,7 +319,7 @@ export interface ModeratorClaim {
   };
   /** The viewer made this claim, so another moderator decides it. */
   yours: boolean;
-  /** The listing's audit trail, oldest first. */
+  /** The listing's audit trail: its newest entries (at most 300), oldest first. */
   trail: ClaimAuditEntry[];
 }
 
@@ -325,6 +344,7 @@ export async function getClaimForModerator(
         licenseState: therapists.licenseState,
         licenseNumber: therapists.licenseNumber,
         contactEmail: therapists.contactEmail,
+        holderId: therapists.claimedByUserId,
       },
       holderName: holder.displayName,
       decidedByName: decider.displayName,
@@ -350,7 +370,7 @@ export async function getClaimForModerator(
     .from(listingClaims)
     .where(and(eq(listingClaims.userId, claim.userId), sql`${listingClaims.id} <> ${claim.id}`));
   const actor = alias(users, 'actor');
-  const trail = await db
+  const newest = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -362,8 +382,9 @@ export async function getClaimForModerator(
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .where(eq(auditLog.therapistId, claim.therapistId))
-    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(300);
+  const trail = newest.reverse();
   return {
     id: claim.id,
     kind: claim.kind,
@@ -377,7 +398,7 @@ export async function getClaimForModerator(
     licenseMatched: claim.licenseMatched,
     evidence: claim.evidence,
     evidenceLinks: claim.evidenceLinks,
-    listing: { ...row.listing, holderName: row.holderName },
+    listing: { ...row.listing, holderId: row.listing.holderId ?? '', holderName: row.holderName },
     claimant: {
       displayName: row.claimant.displayName,
       email: row.claimant.email,

@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   auditLog,
+  contactChanges,
   jobs,
   listingClaims,
   passkeys,
@@ -28,6 +29,7 @@ import {
 import {
   getClaimPage,
   getClaimForModerator,
+  getOwnClaim,
   listClaimQueue,
   listOwnClaims,
 } from '@/lib/claims/queries';
@@ -47,6 +49,8 @@ const ENV_KEYS = [
   'RATE_LIMIT_CLAIM_LICENCE_PER_ACCOUNT',
   'RATE_LIMIT_CLAIM_CODE_RESENDS',
   'RATE_LIMIT_CLAIM_EVIDENCE',
+  'RATE_LIMIT_CLAIM_CODES_PER_LISTING',
+  'RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING',
 ] as const;
 const DAY_MS = 86_400_000;
 
@@ -244,6 +248,16 @@ async function sendNotices(now?: Date) {
     const result = await runDueJobs({ limit: 50, ...(now ? { now } : {}) });
     if (result.claimed === 0) return;
   }
+}
+
+/** A moderator's decision as the form sends it, for the claim as it is now. */
+async function decisionOn(claimId: number, choice: { decision: string; message: string }) {
+  const [row] = await database.db
+    .select({ updatedAt: listingClaims.updatedAt, holder: therapists.claimedByUserId })
+    .from(listingClaims)
+    .innerJoin(therapists, eq(therapists.id, listingClaims.therapistId))
+    .where(eq(listingClaims.id, claimId));
+  return { ...choice, version: row!.updatedAt.toISOString(), holder: row!.holder ?? '' };
 }
 
 function minutesFromNow(minutes: number): Date {
@@ -720,7 +734,11 @@ describe('claims of a listing someone holds', () => {
     });
     const mod = await moderator();
 
-    const outcome = await decideClaim(mod.viewer, claimId, { decision: 'approve', message: '' });
+    const outcome = await decideClaim(
+      mod.viewer,
+      claimId,
+      await decisionOn(claimId, { decision: 'approve', message: '' }),
+    );
     expect(outcome).toMatchObject({
       claimId,
       kind: 'dispute',
@@ -760,7 +778,11 @@ describe('claims of a listing someone holds', () => {
       evidence: EVIDENCE,
       links: [],
     });
-    await decideClaim((await moderator()).viewer, claimId, { decision: 'approve', message: '' });
+    await decideClaim(
+      (await moderator()).viewer,
+      claimId,
+      await decisionOn(claimId, { decision: 'approve', message: '' }),
+    );
     expect(await roleOf(owner.member.id)).toBe('therapist');
   });
 });
@@ -838,13 +860,21 @@ describe('evidence for the moderators', () => {
     expect(detail.trail.map((t) => t.action)).toContain('claim.evidence_submitted');
 
     const noMessage = await failure(
-      decideClaim(mod.viewer, claimId, { decision: 'more_info', message: ' ' }),
+      decideClaim(
+        mod.viewer,
+        claimId,
+        await decisionOn(claimId, { decision: 'more_info', message: ' ' }),
+      ),
     );
     expect(noMessage.issues[0]).toMatchObject({ field: 'message' });
-    await decideClaim(mod.viewer, claimId, {
-      decision: 'more_info',
-      message: 'Please link to the state board entry.',
-    });
+    await decideClaim(
+      mod.viewer,
+      claimId,
+      await decisionOn(claimId, {
+        decision: 'more_info',
+        message: 'Please link to the state board entry.',
+      }),
+    );
     expect(await claimRow(claimId)).toMatchObject({
       status: 'more_info',
       moderatorMessage: 'Please link to the state board entry.',
@@ -877,7 +907,11 @@ describe('evidence for the moderators', () => {
       'have not asked',
     );
 
-    await decideClaim(mod.viewer, claimId, { decision: 'approve', message: '' });
+    await decideClaim(
+      mod.viewer,
+      claimId,
+      await decisionOn(claimId, { decision: 'approve', message: '' }),
+    );
     expect((await holderOf(noEmail.id)).claimedBy).toBe(claimant.member.id);
     expect(await roleOf(claimant.member.id)).toBe('therapist');
     expect(await auditActions(noEmail.id)).toEqual([
@@ -898,18 +932,29 @@ describe('evidence for the moderators', () => {
     });
     const mod = await moderator();
     const noReason = await failure(
-      decideClaim(mod.viewer, claimId, { decision: 'refuse', message: '' }),
+      decideClaim(
+        mod.viewer,
+        claimId,
+        await decisionOn(claimId, { decision: 'refuse', message: '' }),
+      ),
     );
     expectRefusal(noReason, 'validation');
     expect(noReason.issues[0]).toMatchObject({ field: 'message' });
     const extra = await failure(
-      decideClaim(mod.viewer, claimId, { decision: 'approve', message: '', status: 'approved' }),
+      decideClaim(mod.viewer, claimId, {
+        ...(await decisionOn(claimId, { decision: 'approve', message: '' })),
+        status: 'approved',
+      }),
     );
     expectRefusal(extra, 'validation');
-    await decideClaim(mod.viewer, claimId, {
-      decision: 'refuse',
-      message: 'The clinic page does not name you.',
-    });
+    await decideClaim(
+      mod.viewer,
+      claimId,
+      await decisionOn(claimId, {
+        decision: 'refuse',
+        message: 'The clinic page does not name you.',
+      }),
+    );
     expect(await claimRow(claimId)).toMatchObject({
       status: 'refused',
       moderatorMessage: 'The clinic page does not name you.',
@@ -920,7 +965,13 @@ describe('evidence for the moderators', () => {
     expect(mail.subject).toContain('was refused');
     expect(mail.text).toContain('The clinic page does not name you.');
     expectRefusal(
-      await failure(decideClaim(mod.viewer, claimId, { decision: 'approve', message: '' })),
+      await failure(
+        decideClaim(
+          mod.viewer,
+          claimId,
+          await decisionOn(claimId, { decision: 'approve', message: '' }),
+        ),
+      ),
       'forbidden',
       'already closed',
     );
@@ -988,7 +1039,7 @@ describe('deciding claims', () => {
       evidence: EVIDENCE,
       links: '',
     });
-    const decision = { decision: 'approve', message: '' };
+    const decision = await decisionOn(claimId, { decision: 'approve', message: '' });
 
     expectRefusal(await failure(decideClaim(null, claimId, decision)), 'unauthorized');
     expectRefusal(await failure(decideClaim(claimant.viewer, claimId, decision)), 'forbidden');
@@ -1029,7 +1080,13 @@ describe('deciding claims', () => {
     });
     const asModerator = (await getViewerForSession(database.db, token))!;
     expectRefusal(
-      await failure(decideClaim(asModerator, claimId, { decision: 'refuse', message: 'No.' })),
+      await failure(
+        decideClaim(
+          asModerator,
+          claimId,
+          await decisionOn(claimId, { decision: 'refuse', message: 'No.' }),
+        ),
+      ),
       'forbidden',
       'your own claim',
     );
@@ -1045,10 +1102,14 @@ describe('deciding claims', () => {
       'Staff accounts cannot claim listings',
     );
     expect((await claimRow(claimId)).status).toBe('pending_review');
-    await decideClaim(admin.viewer, claimId, {
-      decision: 'refuse',
-      message: 'Staff cannot hold listings.',
-    });
+    await decideClaim(
+      admin.viewer,
+      claimId,
+      await decisionOn(claimId, {
+        decision: 'refuse',
+        message: 'Staff cannot hold listings.',
+      }),
+    );
     expect((await claimRow(claimId)).status).toBe('refused');
   });
 
@@ -1057,17 +1118,21 @@ describe('deciding claims', () => {
     const { claimId } = await startClaim(await person(), target);
     expectRefusal(
       await failure(
-        decideClaim((await moderator()).viewer, claimId, { decision: 'approve', message: '' }),
+        decideClaim(
+          (await moderator()).viewer,
+          claimId,
+          await decisionOn(claimId, { decision: 'approve', message: '' }),
+        ),
       ),
       'forbidden',
       'waits for its code',
     );
   });
 
-  it('new listings: approval publishes and gives them; refusal hides them', async () => {
+  it('new listings: approval publishes and gives them; refusal and withdrawal hide them and free their licence', async () => {
     const mod = await moderator();
     const requests = [] as { claimant: Person; listing: Listing; claimId: number }[];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const claimant = await person();
       const created = await listing({ status: 'pending' });
       const [claim] = await database.db
@@ -1086,20 +1151,69 @@ describe('deciding claims', () => {
     expect(queue.newListings.map((c) => c.id)).toEqual(
       expect.arrayContaining(requests.map((r) => r.claimId)),
     );
-    const [approved, refused] = requests as [(typeof requests)[0], (typeof requests)[0]];
-    await decideClaim(mod.viewer, approved.claimId, { decision: 'approve', message: 'Welcome.' });
+    const [approved, refused, withdrawn] = requests as [
+      (typeof requests)[0],
+      (typeof requests)[0],
+      (typeof requests)[0],
+    ];
+    await decideClaim(
+      mod.viewer,
+      approved.claimId,
+      await decisionOn(approved.claimId, { decision: 'approve', message: 'Welcome.' }),
+    );
     expect(await holderOf(approved.listing.id)).toEqual({
       claimedBy: approved.claimant.member.id,
       status: 'published',
     });
     expect(await roleOf(approved.claimant.member.id)).toBe('therapist');
 
-    await decideClaim(mod.viewer, refused.claimId, {
-      decision: 'refuse',
-      message: 'We could not confirm the practice.',
-    });
+    await decideClaim(
+      mod.viewer,
+      refused.claimId,
+      await decisionOn(refused.claimId, {
+        decision: 'refuse',
+        message: 'We could not confirm the practice.',
+      }),
+    );
     expect(await holderOf(refused.listing.id)).toEqual({ claimedBy: null, status: 'hidden' });
     expect(await roleOf(refused.claimant.member.id)).toBe('member');
+
+    await withdrawClaim(withdrawn.claimant.viewer, withdrawn.claimId);
+    expect(await holderOf(withdrawn.listing.id)).toEqual({ claimedBy: null, status: 'hidden' });
+
+    // Never published, they keep neither the licence (free for a listing that is right) nor
+    // the address.
+    const licences = () =>
+      database.db
+        .select({
+          id: therapists.id,
+          licenseState: therapists.licenseState,
+          licenseNumber: therapists.licenseNumber,
+          contactEmail: therapists.contactEmail,
+        })
+        .from(therapists)
+        .where(inArray(therapists.id, [refused.listing.id, withdrawn.listing.id]));
+    for (const row of await licences()) {
+      expect(row).toMatchObject({ licenseState: null, licenseNumber: null, contactEmail: null });
+    }
+    for (const request of [refused, withdrawn]) {
+      const again = await createTherapist(database.db, {
+        name: 'Maya Rodriguez',
+        licenseState: 'MA',
+        licenseNumber: request.listing.licenseNumber!,
+        status: 'pending',
+      });
+      expect(again.therapist.licenseNumber).toBe(request.listing.licenseNumber);
+    }
+    // An approved one keeps both.
+    const [kept] = await database.db
+      .select({ licenseNumber: therapists.licenseNumber, contactEmail: therapists.contactEmail })
+      .from(therapists)
+      .where(eq(therapists.id, approved.listing.id));
+    expect(kept).toEqual({
+      licenseNumber: approved.listing.licenseNumber,
+      contactEmail: approved.listing.contactEmail,
+    });
 
     await sendNotices();
     const told = sink.mailsTo(approved.listing.contactEmail!);
@@ -1137,5 +1251,380 @@ describe('deciding claims', () => {
       .from(listingClaims)
       .where(inArray(listingClaims.therapistId, [target.id]));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('claims decided at the same moment', () => {
+  it('two moderators deciding two claims of one listing while claimants add evidence or withdraw: no deadlock', async () => {
+    for (let round = 0; round < 4; round++) {
+      const target = await listing({ contactEmail: null });
+      const [first, second, third, fourth] = [
+        await person(),
+        await person(),
+        await person(),
+        await person(),
+      ];
+      const open = async (who: Person) =>
+        (await submitEvidence(who.viewer, target.slug, { evidence: EVIDENCE, links: '' })).claimId;
+      const [a, b, c, d] = [
+        await open(first),
+        await open(second),
+        await open(third),
+        await open(fourth),
+      ];
+      const [one, two] = [await moderator(), await moderator()];
+      await decideClaim(
+        one.viewer,
+        c,
+        await decisionOn(c, { decision: 'more_info', message: 'Link to the board entry, please.' }),
+      );
+      const approve = await decisionOn(a, { decision: 'approve', message: '' });
+      const refuse = await decisionOn(b, {
+        decision: 'refuse',
+        message: 'The page does not name you.',
+      });
+      const results = await Promise.allSettled([
+        decideClaim(one.viewer, a, approve),
+        decideClaim(two.viewer, b, refuse),
+        addClaimEvidence(third.viewer, c, { evidence: EVIDENCE, links: '' }),
+        withdrawClaim(fourth.viewer, d),
+      ]);
+      // Each either happened or was refused with a message (a page gone stale), never a
+      // database error.
+      for (const result of results) {
+        if (result.status === 'rejected') {
+          expect(result.reason, String(result.reason)).toBeInstanceOf(AppError);
+          expect((result.reason as AppError).message).toContain('changed since you opened it');
+        }
+      }
+      expect(results.map((r) => r.status)).toEqual([
+        'fulfilled',
+        results[1].status,
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect((await holderOf(target.id)).claimedBy).toBe(first.member.id);
+      expect((await claimRow(a)).status).toBe('approved');
+      // Refused, or (the listing was given first) a dispute still waiting.
+      const refused = await claimRow(b);
+      if (results[1].status === 'fulfilled') expect(refused.status).toBe('refused');
+      else expect(refused).toMatchObject({ status: 'pending_review', kind: 'dispute' });
+      expect((await claimRow(c)).status).toBe('pending_review');
+      expect((await claimRow(d)).status).toBe('cancelled');
+    }
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Guessing codes of one listing from many accounts                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+describe('codes of one listing, whoever asks', () => {
+  it('a listing gets at most so many codes a day, from new claims and new codes alike', async () => {
+    process.env.RATE_LIMIT_CLAIM_CODES_PER_LISTING = '3';
+    const target = await listing();
+    await startClaim(await person(), target);
+    const claimant = await person();
+    const { claimId } = await startClaim(claimant, target);
+    const already = sink.mailsTo(target.contactEmail!).length;
+    await resendClaimCode(claimant.viewer, claimId);
+    const latest = await codeSentTo(target.contactEmail!, already);
+
+    const resend = await failure(resendClaimCode(claimant.viewer, claimId));
+    expectRefusal(resend, 'rate_limited', 'Too many codes for this listing');
+    expect(resend.retryAfter).toBeGreaterThan(0);
+    const another = await person();
+    const licence = await failure(submitLicence(another.viewer, target.slug, typedLicence(target)));
+    expectRefusal(licence, 'rate_limited', 'Too many codes for this listing');
+    expect((await claimsOn(target.id)).filter((c) => c.userId === another.member.id)).toHaveLength(
+      0,
+    );
+    expect(sink.mailsTo(target.contactEmail!)).toHaveLength(already + 1);
+    // Other listings are not held back, and the code already sent still works.
+    await startClaim(another, await listing());
+    expect(await verifyClaimCode(claimant.viewer, claimId, { code: latest })).toMatchObject({
+      outcome: 'granted',
+    });
+  });
+
+  it('after so many wrong codes on a listing in a day, its codes are not checked, even right ones', async () => {
+    process.env.RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING = '6';
+    const target = await listing();
+    const guessers = [await person(), await person()];
+    const claims = [];
+    for (const guesser of guessers) claims.push(await startClaim(guesser, target));
+    const wrong = (code: string) => (code === '000000' ? '000001' : '000000');
+    // Five wrong codes cancel the first claim; one more from the second reaches six.
+    for (let i = 0; i < 5; i++) {
+      await failure(
+        verifyClaimCode(guessers[0]!.viewer, claims[0]!.claimId, { code: wrong(claims[0]!.code) }),
+      );
+    }
+    expect((await claimRow(claims[0]!.claimId)).status).toBe('cancelled');
+    expectRefusal(
+      await failure(
+        verifyClaimCode(guessers[1]!.viewer, claims[1]!.claimId, { code: wrong(claims[1]!.code) }),
+      ),
+      'validation',
+      '4 tries left',
+    );
+    const limited = await failure(
+      verifyClaimCode(guessers[1]!.viewer, claims[1]!.claimId, { code: claims[1]!.code }),
+    );
+    expectRefusal(limited, 'rate_limited', 'Too many wrong codes were entered for this listing');
+    expect(limited.retryAfter).toBeGreaterThan(23 * 3600);
+    expect(limited.retryAfter).toBeLessThanOrEqual(24 * 3600);
+    expect((await holderOf(target.id)).claimedBy).toBeNull();
+    // The refusal counts no try on the claim.
+    expect((await claimRow(claims[1]!.claimId)).codeAttempts).toBe(1);
+    // Another listing is not affected; a day later this one is checked again.
+    const elsewhere = await listing();
+    const other = await startClaim(await person(), elsewhere);
+    expect((await claimRow(other.claimId)).status).toBe('awaiting_code');
+    const tomorrow = new Date(Date.now() + DAY_MS + 60_000);
+    const before = sink.mailsTo(target.contactEmail!).length;
+    await resendClaimCode(guessers[1]!.viewer, claims[1]!.claimId, { now: tomorrow });
+    const fresh = await codeSentTo(target.contactEmail!, before);
+    expect(
+      await verifyClaimCode(
+        guessers[1]!.viewer,
+        claims[1]!.claimId,
+        { code: fresh },
+        { now: tomorrow },
+      ),
+    ).toMatchObject({ outcome: 'granted' });
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Decisions on pages that changed since                                                        */
+/* ------------------------------------------------------------------------------------------ */
+
+describe('decisions on an outdated page', () => {
+  it('are refused when the claim changed or the listing moved since the page was opened', async () => {
+    const owner = await person('therapist');
+    const target = await listing({ claimedByUserId: owner.member.id });
+    const claimant = await person();
+    const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
+      evidence: EVIDENCE,
+      links: '',
+    });
+    const mod = await moderator();
+    const page = await getClaimForModerator(mod.viewer, claimId);
+    expect(page.listing.holderId).toBe(owner.member.id);
+    const opened = {
+      version: page.updatedAt.toISOString(),
+      holder: page.listing.holderId,
+    };
+    await decideClaim(mod.viewer, claimId, {
+      decision: 'more_info',
+      message: 'Which clinic?',
+      ...opened,
+    });
+    const asked = await claimRow(claimId);
+    expect(asked.updatedAt.getTime()).toBeGreaterThanOrEqual(page.updatedAt.getTime());
+    expect(asked.updatedAt.toISOString()).not.toBe(opened.version);
+
+    // The same page again: the claim changed since.
+    const stale = await failure(
+      decideClaim(mod.viewer, claimId, { decision: 'approve', message: '', ...opened }),
+    );
+    expectRefusal(
+      stale,
+      'forbidden',
+      'This claim or its listing changed since you opened it: reload the page.',
+    );
+    // The claimant adds evidence: a page opened before it is outdated too.
+    const beforeAdding = await decisionOn(claimId, { decision: 'approve', message: '' });
+    await addClaimEvidence(claimant.viewer, claimId, { evidence: EVIDENCE, links: '' });
+    expectRefusal(
+      await failure(decideClaim(mod.viewer, claimId, beforeAdding)),
+      'forbidden',
+      'changed since you opened it',
+    );
+
+    // The listing moves to someone else (another dispute approved): the holder differs.
+    const rival = await person();
+    const rivalClaim = await submitEvidence(rival.viewer, target.slug, {
+      evidence: EVIDENCE,
+      links: '',
+    });
+    const fresh = await decisionOn(claimId, { decision: 'approve', message: '' });
+    await decideClaim(
+      (await moderator()).viewer,
+      rivalClaim.claimId,
+      await decisionOn(rivalClaim.claimId, { decision: 'approve', message: '' }),
+    );
+    expect((await holderOf(target.id)).claimedBy).toBe(rival.member.id);
+    expectRefusal(
+      await failure(decideClaim(mod.viewer, claimId, fresh)),
+      'forbidden',
+      'changed since you opened it',
+    );
+    // Malformed or missing fields are refused as well, and nothing was decided.
+    for (const bad of [
+      { decision: 'approve', message: '' },
+      { ...fresh, version: 'yesterday' },
+      { ...fresh, holder: "x' or 1=1" },
+    ]) {
+      expectRefusal(await failure(decideClaim(mod.viewer, claimId, bad)), 'validation');
+    }
+    expect((await claimRow(claimId)).status).toBe('pending_review');
+    // Reloaded, the decision is recorded.
+    await decideClaim(
+      mod.viewer,
+      claimId,
+      await decisionOn(claimId, { decision: 'refuse', message: 'The rival proved it.' }),
+    );
+    expect((await claimRow(claimId)).status).toBe('refused');
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* A listing that moves                                                                        */
+/* ------------------------------------------------------------------------------------------ */
+
+describe('a listing given to another account', () => {
+  it('cancels a contact change its previous holder left waiting, in the same change', async () => {
+    const owner = await person('therapist');
+    const target = await listing({ claimedByUserId: owner.member.id });
+    const [change] = await database.db
+      .insert(contactChanges)
+      .values({
+        therapistId: target.id,
+        requestedById: owner.member.id,
+        changes: { contactEmail: 'new-address@elsewhere.example' },
+        previous: { contactEmail: target.contactEmail },
+        notifiedEmail: target.contactEmail,
+        appliesAt: new Date(Date.now() + 72 * 3600_000),
+      })
+      .returning({ id: contactChanges.id });
+    const claimant = await person();
+    const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
+      evidence: EVIDENCE,
+      links: '',
+    });
+    await decideClaim(
+      (await moderator()).viewer,
+      claimId,
+      await decisionOn(claimId, { decision: 'approve', message: '' }),
+    );
+    const [row] = await database.db
+      .select()
+      .from(contactChanges)
+      .where(eq(contactChanges.id, change!.id));
+    expect(row!.cancelledAt).toBeInstanceOf(Date);
+    expect(row!.cancelledById).toBeNull();
+    expect(row!.appliedAt).toBeNull();
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.therapistId, target.id),
+          eq(auditLog.action, 'listing.contact_change_cancelled'),
+        ),
+      );
+    expect(entry).toMatchObject({
+      actorId: null,
+      detail: { changeId: change!.id, by: 'owner_changed' },
+    });
+    expect((await auditActions(target.id)).slice(-3)).toEqual([
+      'claim.approved',
+      'listing.contact_change_cancelled',
+      'claim.granted',
+    ]);
+  });
+
+  it('the claim page of an approved claim says so once the listing moved on', async () => {
+    const target = await listing();
+    const first = await person();
+    const { claimId, code } = await startClaim(first, target);
+    await verifyClaimCode(first.viewer, claimId, { code });
+    expect((await getOwnClaim(first.viewer, claimId)).holdsListing).toBe(true);
+    const rival = await person();
+    const dispute = await submitEvidence(rival.viewer, target.slug, {
+      evidence: EVIDENCE,
+      links: '',
+    });
+    await decideClaim(
+      (await moderator()).viewer,
+      dispute.claimId,
+      await decisionOn(dispute.claimId, { decision: 'approve', message: '' }),
+    );
+    const own = await getOwnClaim(first.viewer, claimId);
+    expect(own).toMatchObject({ status: 'approved', holdsListing: false });
+    expect((await getOwnClaim(rival.viewer, dispute.claimId)).holdsListing).toBe(true);
+  });
+
+  it('a moderator approving a claimant who holds another listing reads it about the claimant', async () => {
+    const target = await listing({ contactEmail: null });
+    const claimant = await person();
+    const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
+      evidence: EVIDENCE,
+      links: '',
+    });
+    // Meanwhile the claimant got another listing.
+    await listing({ claimedByUserId: claimant.member.id });
+    const refused = await failure(
+      decideClaim(
+        (await moderator()).viewer,
+        claimId,
+        await decisionOn(claimId, { decision: 'approve', message: '' }),
+      ),
+    );
+    expectRefusal(refused, 'forbidden', 'The claimant’s account already holds a listing');
+    expect(refused.message).not.toContain('Your account');
+    expect((await claimRow(claimId)).status).toBe('pending_review');
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pages                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+describe('what the pages show', () => {
+  it('the claim page says a claim was cancelled by wrong codes, instead of the code form', async () => {
+    const target = await listing();
+    const claimant = await person();
+    const { claimId, code } = await startClaim(claimant, target);
+    const wrong = code === '000000' ? '000001' : '000000';
+    await failure(verifyClaimCode(claimant.viewer, claimId, { code: wrong }));
+    expect((await getClaimPage(claimant.viewer, target.slug))?.openClaim?.attemptsLeft).toBe(4);
+    for (let i = 0; i < 4; i++) {
+      await failure(verifyClaimCode(claimant.viewer, claimId, { code: wrong }));
+    }
+    const page = await getClaimPage(claimant.viewer, target.slug);
+    expect(page).toMatchObject({ openClaim: null, cancelledByCodes: true });
+    // A claim withdrawn by the claimant is not one cancelled by codes.
+    const again = await startClaim(claimant, target);
+    expect((await getClaimPage(claimant.viewer, target.slug))?.cancelledByCodes).toBe(false);
+    await withdrawClaim(claimant.viewer, again.claimId);
+    expect((await getClaimPage(claimant.viewer, target.slug))?.cancelledByCodes).toBe(false);
+  });
+
+  it('the moderator page shows the newest 300 entries of a long audit trail, oldest first', async () => {
+    const target = await listing({ contactEmail: null });
+    const claimant = await person();
+    const start = Date.now() - 400 * 60_000;
+    await database.db.insert(auditLog).values(
+      Array.from({ length: 320 }, (_, i) => ({
+        actorId: null,
+        action: 'listing.test_entry',
+        therapistId: target.id,
+        detail: { n: i },
+        at: new Date(start + i * 60_000),
+      })),
+    );
+    const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
+      evidence: EVIDENCE,
+      links: '',
+    });
+    const { trail } = await getClaimForModerator((await moderator()).viewer, claimId);
+    expect(trail).toHaveLength(300);
+    expect(trail.at(-1)?.action).toBe('claim.evidence_submitted');
+    expect(trail[0]?.detail).toEqual({ n: 21 });
+    const times = trail.map((t) => t.at.getTime());
+    expect(times).toEqual([...times].sort((x, y) => x - y));
   });
 });

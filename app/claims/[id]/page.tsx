@@ -83,8 +83,24 @@ export default async function ClaimPage({
       <div className="mt-8 space-y-8">
         {message ? <FormMessage tone="success">{message}</FormMessage> : null}
 
-        {claim.status === 'approved' ? (
+        {claim.status === 'approved' && claim.holdsListing ? (
           <ClaimGranted name={claim.listing.name} justNow={false} />
+        ) : null}
+        {claim.status === 'approved' && !claim.holdsListing ? (
+          <FormMessage tone="info">
+            This claim was approved, but the listing of {claim.listing.name} has since moved: your
+            account no longer holds it.
+            {claim.listing.status === 'published' ? (
+              <>
+                {' '}
+                If it is yours,{' '}
+                <Link href={`${profile}/claim`} className={LINK}>
+                  dispute the claim on it
+                </Link>
+                .
+              </>
+            ) : null}
+          </FormMessage>
         ) : null}
         {claim.status === 'awaiting_code' ? (
           <FormMessage tone="info">

@@ -307,7 +307,13 @@ const VALID_INPUT: Record<string, () => ActionInput> = {
   }),
   withdrawClaimAction: () => ({ form: { claimId: '1' } }),
   decideClaimAction: () => ({
-    form: { claimId: '1', decision: 'refuse', message: 'Not enough evidence.' },
+    form: {
+      claimId: '1',
+      decision: 'refuse',
+      message: 'Not enough evidence.',
+      version: '2025-01-01T00:00:00.000Z',
+      holder: '',
+    },
   }),
   saveListingProfileAction: () => ({
     form: { headline: 'Deep tissue for runners', language: 'en', pressureMin: '1', pressureMax: '5' },

@@ -194,7 +194,11 @@ export default async function ModeratorClaimPage({ params }: { params: Promise<{
                 This is your own claim: another moderator decides it.
               </FormMessage>
             ) : open ? (
-              <ClaimDecisionForm claimId={claim.id} />
+              <ClaimDecisionForm
+                claimId={claim.id}
+                version={claim.updatedAt.toISOString()}
+                holder={listing.holderId}
+              />
             ) : (
               <p className="text-sm text-stone-700">
                 {claim.status === 'awaiting_code'

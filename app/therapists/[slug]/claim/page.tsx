@@ -10,7 +10,7 @@ import { Container } from '@/components/ui/container';
 import { FormMessage } from '@/components/ui/form-message';
 import { ChevronLeftIcon } from '@/components/ui/icons';
 import { getViewer } from '@/lib/auth/viewer';
-import { CLAIM_CODE_MINUTES } from '@/lib/claims/code';
+import { CLAIM_CODE_MINUTES, MAX_CODE_ATTEMPTS } from '@/lib/claims/code';
 import { getClaimPage, type ClaimPageData } from '@/lib/claims/queries';
 
 export const metadata: Metadata = { title: 'Claim a listing', robots: { index: false } };
@@ -79,6 +79,12 @@ export default async function ClaimPage({ params, searchParams }: ClaimPageProps
   const profile = `/therapists/${encodeURIComponent(listing.slug)}`;
   const fullName = listing.credentials ? `${listing.name}, ${listing.credentials}` : listing.name;
   const disputing = listing.claimed && !listing.yours;
+  const cancelled = data.cancelledByCodes ? (
+    <FormMessage tone="error">
+      That was the last try: your claim was cancelled after {MAX_CODE_ATTEMPTS} wrong codes. To
+      claim this listing, start again with your licence, and we will send a new code.
+    </FormMessage>
+  ) : null;
 
   let body;
   if (listing.yours) {
@@ -117,6 +123,7 @@ export default async function ClaimPage({ params, searchParams }: ClaimPageProps
   } else if (step === 'evidence' || !listing.hasLicence || !listing.hasContactEmail) {
     body = (
       <div className="space-y-6">
+        {cancelled}
         <FormMessage tone="info">
           {!listing.hasLicence
             ? 'This listing has no licence on record to compare yours with, so a moderator decides from your evidence.'
@@ -134,6 +141,7 @@ export default async function ClaimPage({ params, searchParams }: ClaimPageProps
   } else {
     body = (
       <div className="space-y-6">
+        {cancelled}
         <HowItWorks />
         <Card className="p-5 sm:p-6">
           <LicenceForm slug={listing.slug} />
