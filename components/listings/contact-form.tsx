@@ -68,8 +68,8 @@ export function ContactForm({
           Change requested. It applies on {formatMoment(state.change.appliesAt)} unless it is
           stopped.
           {state.change.notified
-            ? ' We emailed the address on the listing, with a link that stops it.'
-            : ''}
+            ? ' We emailed the address on the listing and your account’s address, with a link that stops it.'
+            : ' We emailed your account’s address, with a link that stops it.'}
         </FormMessage>
       ) : null}
       <div key={attempt} className="grid gap-5">

@@ -26,7 +26,9 @@ export function WaitingChange({ change }: { change: WaitingContactChange }) {
       <p className="text-sm">
         It applies on <strong className="font-semibold">{formatMoment(change.appliesAt)}</strong>.
         Until then your profile shows the current details.
-        {change.notified ? ' We emailed the address on the listing about it.' : ''}
+        {change.notified
+          ? ' We emailed the address on the listing and your account’s address about it.'
+          : ' We emailed your account’s address about it.'}
       </p>
       {state && !state.ok ? <FormMessage tone="error">{state.message}</FormMessage> : null}
       <form action={action}>

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, selectRows, type Database } from '@/db';
 import { errorMessage, log } from '@/lib/log';
-import { JOB_HANDLERS } from './handlers';
+import { JOB_HANDLERS, JOB_SWEEPS } from './handlers';
 import { PermanentJobError, type ClaimedJob, type JobHandler } from './types';
 import { sleep } from '@/lib/sleep';
 
@@ -200,6 +200,26 @@ function parsePayload(value: unknown): Record<string, unknown> {
     : {};
 }
 
+/** How often a worker runs the housekeeping sweeps. */
+export const SWEEP_INTERVAL_MS = 3_600_000;
+
+/** Runs every housekeeping sweep once; one failing does not stop the others. */
+export async function runJobSweeps(
+  options: { now?: Date; db?: Database } = {},
+): Promise<Record<string, number>> {
+  const db = options.db ?? getDb();
+  const now = options.now ?? new Date();
+  const counts: Record<string, number> = {};
+  for (const [name, sweep] of Object.entries(JOB_SWEEPS)) {
+    try {
+      counts[name] = await sweep(db, now);
+    } catch (error) {
+      log.error('jobs sweep failed', { sweep: name, error: jobErrorMessage(error) });
+    }
+  }
+  return counts;
+}
+
 /**
  * Keeps running due jobs until `signal` aborts: the worker loop, in the app process (unless
  * JOBS_WORKER=external) and as `npm run jobs:worker` (several may run at once).
@@ -210,7 +230,12 @@ export async function runJobsWorker(options: {
   limit?: number;
 }): Promise<void> {
   const idleMs = options.idleMs ?? 5000;
+  let lastSweep = 0;
   while (!options.signal.aborted) {
+    if (Date.now() - lastSweep >= SWEEP_INTERVAL_MS) {
+      lastSweep = Date.now();
+      await runJobSweeps();
+    }
     let worked = false;
     try {
       const r = await runDueJobs({ limit: options.limit });

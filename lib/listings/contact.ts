@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db';
-import { contactChanges, therapists } from '@/db/schema';
+import { contactChanges, jobs, therapists, users } from '@/db/schema';
 import { cleanText } from '@/lib/actions';
 import { normalizeEmail } from '@/lib/auth/email';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -41,6 +41,23 @@ export const CONTACT_CHANGE_APPLY_JOB = 'listing-contact-change-apply';
 export const CONTACT_CHANGE_NOTICE_JOB = 'listing-contact-change-notice';
 
 const HOUR_MS = 3_600_000;
+
+/** Who a "requested" notice goes to: the listing's address, or the account that asked. */
+type NoticeRecipient = 'listing' | 'account';
+
+/** The dedupe key of a change's "requested" notice: the apply job looks it up by this key. */
+export function requestedNoticeKey(changeId: number, to: NoticeRecipient): string {
+  const base = `${CONTACT_CHANGE_NOTICE_JOB}:${changeId}:requested`;
+  return to === 'listing' ? base : `${base}:account`;
+}
+
+function requestedNotice(changeId: number, to: NoticeRecipient) {
+  return {
+    kind: CONTACT_CHANGE_NOTICE_JOB,
+    payload: { changeId, notice: 'requested', to },
+    dedupeKey: requestedNoticeKey(changeId, to),
+  };
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Input                                                                                        */
@@ -317,22 +334,19 @@ export async function requestContactChange(
       .returning({ id: contactChanges.id });
     if (!created) throw new Error('The contact change was not saved.');
 
+    // The account is told as well as the listing's address: a listing without one still tells
+    // someone, and the practitioner hears of a change made from a session they do not control.
+    const tellAccount =
+      !notifiedEmail || notifiedEmail.toLowerCase() !== owned.owner.email.toLowerCase();
     await enqueueJobs(tx, [
+      ...(notifiedEmail ? [requestedNotice(created.id, 'listing')] : []),
+      ...(tellAccount ? [requestedNotice(created.id, 'account')] : []),
       {
         kind: CONTACT_CHANGE_APPLY_JOB,
         payload: { changeId: created.id },
         dedupeKey: `${CONTACT_CHANGE_APPLY_JOB}:${created.id}`,
         runAt: appliesAt,
       },
-      ...(notifiedEmail
-        ? [
-            {
-              kind: CONTACT_CHANGE_NOTICE_JOB,
-              payload: { changeId: created.id, notice: 'requested' },
-              dedupeKey: `${CONTACT_CHANGE_NOTICE_JOB}:${created.id}:requested`,
-            },
-          ]
-        : []),
     ]);
     await recordAudit(tx, {
       actorId: owned.owner.userId,
@@ -490,35 +504,90 @@ const applyPayload = z.object({ changeId: z.number().int().positive() });
 const noticePayload = z.object({
   changeId: z.number().int().positive(),
   notice: z.enum(['requested', 'applied']),
+  // Notices queued before the account was told too went to the listing.
+  to: z.enum(['listing', 'account']).default('listing'),
 });
 
 /** A change applied early by a worker whose clock runs slightly ahead still waits this long. */
 const CLOCK_SKEW_MS = 60_000;
+/**
+ * A "requested" notice that goes out later than this after the request (its mail failed and
+ * was retried, or set aside and retried by hand) restarts the wait from when it went out: the
+ * old address always gets the full wait, and a link that still works.
+ */
+const LATE_NOTICE_MS = HOUR_MS;
+
+const RECIPIENT_LABEL: Record<NoticeRecipient, string> = {
+  listing: 'the listing’s email address',
+  account: 'the account that asked for it',
+};
+
+/**
+ * Why a change cannot apply yet because someone who must be told was not (null when everyone
+ * was). A notice that failed for good stays failed in the jobs table (and in the health check)
+ * until it is retried; the change waits for it. A notice that is missing is queued again.
+ */
+async function untoldRecipient(
+  tx: Executor,
+  change: { id: number; notifiedEmail: string | null },
+): Promise<string | null> {
+  const keys = {
+    listing: requestedNoticeKey(change.id, 'listing'),
+    account: requestedNoticeKey(change.id, 'account'),
+  };
+  const rows = await tx
+    .select({ dedupeKey: jobs.dedupeKey, doneAt: jobs.doneAt, failedAt: jobs.failedAt })
+    .from(jobs)
+    .where(inArray(jobs.dedupeKey, [keys.listing, keys.account]));
+  if (change.notifiedEmail && !rows.some((row) => row.dedupeKey === keys.listing)) {
+    await enqueueJobs(tx, [requestedNotice(change.id, 'listing')]);
+    return 'The notice to the listing’s email address was missing; it is queued again.';
+  }
+  for (const to of ['listing', 'account'] as const) {
+    const row = rows.find((r) => r.dedupeKey === keys[to]);
+    if (!row || row.doneAt) continue;
+    return row.failedAt
+      ? `The notice to ${RECIPIENT_LABEL[to]} failed for good; the change waits until it is retried and sent.`
+      : `The notice to ${RECIPIENT_LABEL[to]} has not been sent yet.`;
+  }
+  return null;
+}
+
+type ApplyOutcome = 'closed' | 'cancelled' | 'applied' | { waitingFor: string };
 
 /**
  * CONTACT_CHANGE_APPLY_JOB: at `appliesAt`, writes the new details to the listing, unless the
  * change was stopped, or the account that asked for it no longer holds the listing (then it is
- * cancelled). The old address gets a short notice that it applied.
+ * cancelled). It applies only once the listing's address (and the account) were told: until
+ * then it is tried again later. The old address gets a short notice that it applied.
  */
 export async function applyContactChangeJob(job: ClaimedJob): Promise<void> {
   const parsed = applyPayload.safeParse(job.payload);
   if (!parsed.success) throw new PermanentJobError('The contact change job payload is not valid.');
   const { changeId } = parsed.data;
-  const outcome = await getDb().transaction(async (tx) => {
+  const outcome = await getDb().transaction(async (tx): Promise<ApplyOutcome> => {
+    // Rows are locked in the order requestContactChange locks them (the listing, then its
+    // changes), so the two never wait on each other in a cycle.
+    const [known] = await tx
+      .select({ therapistId: contactChanges.therapistId })
+      .from(contactChanges)
+      .where(eq(contactChanges.id, changeId));
+    if (!known) return 'closed';
+    const [listing] = await tx
+      .select({ claimedByUserId: therapists.claimedByUserId })
+      .from(therapists)
+      .where(eq(therapists.id, known.therapistId))
+      .for('update');
     const [change] = await tx
       .select()
       .from(contactChanges)
       .where(eq(contactChanges.id, changeId))
       .for('update');
-    if (!change || change.appliedAt || change.cancelledAt) return 'closed';
+    if (!change || change.therapistId !== known.therapistId) return 'closed';
+    if (change.appliedAt || change.cancelledAt) return 'closed';
     if (job.now.getTime() < change.appliesAt.getTime() - CLOCK_SKEW_MS) {
       throw new Error('The contact change is not due yet.');
     }
-    const [listing] = await tx
-      .select({ claimedByUserId: therapists.claimedByUserId })
-      .from(therapists)
-      .where(eq(therapists.id, change.therapistId))
-      .for('update');
     if (!listing || !change.requestedById || listing.claimedByUserId !== change.requestedById) {
       await tx
         .update(contactChanges)
@@ -532,6 +601,9 @@ export async function applyContactChangeJob(job: ClaimedJob): Promise<void> {
       });
       return 'cancelled';
     }
+    const untold = await untoldRecipient(tx, change);
+    if (untold) return { waitingFor: untold };
+
     const columns: ContactValues = {};
     for (const field of CONTACT_FIELDS) {
       if (Object.hasOwn(change.changes, field)) columns[field] = change.changes[field] ?? null;
@@ -562,20 +634,69 @@ export async function applyContactChangeJob(job: ClaimedJob): Promise<void> {
     }
     return 'applied';
   });
+  if (typeof outcome === 'object') {
+    log.warn('contact change waits for its notice', { job: job.id, changeId });
+    // Thrown after the transaction, so a notice queued again above is kept.
+    throw new Error(outcome.waitingFor);
+  }
   log.info('contact change job', { job: job.id, changeId, outcome });
 }
 
+/** When a change applies if its "requested" notice goes out at `now` (see LATE_NOTICE_MS). */
+function appliesAfterNotice(appliesAt: Date, now: Date): Date {
+  const fullWait = new Date(now.getTime() + CONTACT_CHANGE_DELAY_HOURS * HOUR_MS);
+  return fullWait.getTime() - appliesAt.getTime() > LATE_NOTICE_MS ? fullWait : appliesAt;
+}
+
 /**
- * CONTACT_CHANGE_NOTICE_JOB: mails the listing's old address. "requested" goes only while the
- * change still waits (a replaced change's notice would point at nothing); "applied" once it did.
+ * After a late "requested" notice went out: the change applies (and the notice's link expires)
+ * at `appliesAt`, and the apply job, which may have given up meanwhile, is scheduled for then.
+ * Until this notice job is marked done the apply job keeps waiting, so a failure here (retried
+ * with the notice) cannot let the change apply early.
+ */
+async function restartWait(changeId: number, therapistId: number, appliesAt: Date): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const [listing] = await tx
+      .select({ id: therapists.id })
+      .from(therapists)
+      .where(eq(therapists.id, therapistId))
+      .for('update');
+    if (!listing) return;
+    const [moved] = await tx
+      .update(contactChanges)
+      .set({ appliesAt })
+      .where(and(eq(contactChanges.id, changeId), WAITING, lt(contactChanges.appliesAt, appliesAt)))
+      .returning({ id: contactChanges.id });
+    if (!moved) return;
+    await tx
+      .update(jobs)
+      .set({ runAt: appliesAt, attempts: 0, failedAt: null, lockedUntil: null })
+      .where(
+        and(eq(jobs.dedupeKey, `${CONTACT_CHANGE_APPLY_JOB}:${changeId}`), isNull(jobs.doneAt)),
+      );
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'listing.contact_change_delayed',
+      therapistId,
+      detail: { changeId, appliesAt: appliesAt.toISOString(), by: 'late_notice' },
+    });
+  });
+}
+
+/**
+ * CONTACT_CHANGE_NOTICE_JOB: mails the listing's old address, or the account that asked.
+ * "requested" goes only while the change still waits (a replaced change's notice would point at
+ * nothing); "applied" once it did, to the old address.
  */
 export async function sendContactChangeNoticeJob(job: ClaimedJob): Promise<void> {
   const parsed = noticePayload.safeParse(job.payload);
   if (!parsed.success) throw new PermanentJobError('The contact notice job payload is not valid.');
-  const { changeId, notice } = parsed.data;
+  const { changeId, notice, to } = parsed.data;
   const [row] = await getDb()
     .select({
+      therapistId: contactChanges.therapistId,
       notifiedEmail: contactChanges.notifiedEmail,
+      accountEmail: users.email,
       changes: contactChanges.changes,
       previous: contactChanges.previous,
       appliesAt: contactChanges.appliesAt,
@@ -585,36 +706,41 @@ export async function sendContactChangeNoticeJob(job: ClaimedJob): Promise<void>
     })
     .from(contactChanges)
     .innerJoin(therapists, eq(therapists.id, contactChanges.therapistId))
+    .leftJoin(users, eq(users.id, contactChanges.requestedById))
     .where(eq(contactChanges.id, changeId))
     .limit(1);
+  const address =
+    notice === 'requested' && to === 'account' ? row?.accountEmail : row?.notifiedEmail;
   const due =
-    row?.notifiedEmail &&
-    (notice === 'requested' ? !row.appliedAt && !row.cancelledAt : row.appliedAt !== null);
-  if (!row?.notifiedEmail || !due) {
-    log.info('contact change notice not needed', { job: job.id, changeId, notice });
+    row && (notice === 'requested' ? !row.appliedAt && !row.cancelledAt : row.appliedAt !== null);
+  if (!row || !address || !due) {
+    log.info('contact change notice not needed', { job: job.id, changeId, notice, to });
     return;
   }
   if (notice === 'requested') {
-    const token = createContactChangeToken(changeId, row.appliesAt);
+    const appliesAt = appliesAfterNotice(row.appliesAt, job.now);
+    const token = createContactChangeToken(changeId, appliesAt);
     await sendMail(
       contactChangeRequestedMail({
-        to: row.notifiedEmail,
+        to: address,
+        recipient: to,
         therapistName: row.therapistName,
         changes: row.changes,
         previous: row.previous,
-        appliesAt: row.appliesAt,
+        appliesAt,
         stopUrl: `${siteOrigin()}/listing-change/${token}`,
       }),
     );
+    if (appliesAt !== row.appliesAt) await restartWait(changeId, row.therapistId, appliesAt);
   } else {
     await sendMail(
       contactChangeAppliedMail({
-        to: row.notifiedEmail,
+        to: address,
         therapistName: row.therapistName,
         changes: row.changes,
         previous: row.previous,
       }),
     );
   }
-  log.info('contact change notice sent', { job: job.id, changeId, notice });
+  log.info('contact change notice sent', { job: job.id, changeId, notice, to });
 }

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { INTENTS, type Intent } from '@/db/schema/enums';
 import { cleanText } from '@/lib/actions';
 import { validationError, type FieldIssue } from '@/lib/errors';
-import { LANGUAGE_CODES, LANGUAGE_OPTIONS, LISTING_LIMITS, US_STATE_CODES } from './options';
+import { findContactDetails } from '@/lib/reviews/risk';
+import {
+  CONTACT_CHANGE_DELAY_HOURS,
+  LANGUAGE_CODES,
+  LANGUAGE_OPTIONS,
+  LISTING_LIMITS,
+  US_STATE_CODES,
+} from './options';
 import { findZip, locateZip } from './places';
 
 /**
@@ -391,6 +398,71 @@ export function locationFrom(input: Record<string, unknown>, prefix: string): Lo
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Contact details kept out of free text                                                        */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Contact details change only through their own form, which waits and tells the old address
+ * (TRUST 22); typed into a bio or a headline they would apply at once. The reviews' detector
+ * finds e-mail addresses, web links and North American phone numbers; these add what a listing
+ * is likelier to hold: any scheme, a domain with a path (example.xyz/book), and other long runs
+ * of digits.
+ */
+const ANY_SCHEME = /\b[a-z][a-z\d+.-]*:\/\/|\b(?:mailto|tel|sms|callto):/i;
+const WWW = /\bwww\./i;
+/** The top-level domain in lower case: "B.Sc/MSc" is a degree, not an address. */
+const DOMAIN_WITH_PATH = /[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,24}\//u;
+/** Digits with the separators phone numbers are written with. */
+const DIGIT_RUN = /\d[\d\s().-]*\d/g;
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Seven or more digits in one run ("555 123 45 67"), unless it is only years ("2010-2015"). */
+function hasPhoneLikeRun(text: string): boolean {
+  for (const run of text.match(DIGIT_RUN) ?? []) {
+    const groups = run.split(/\D+/).filter(Boolean);
+    if (groups.join('').length < 7) continue;
+    if (groups.every((group) => YEAR.test(group))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the text holds a contact detail. `digitRuns: false` for a street address or
+ * credentials, where long numbers are ordinary (house and licence numbers).
+ */
+export function holdsContactDetails(text: string, options: { digitRuns: boolean }): boolean {
+  if (text === '') return false;
+  if (findContactDetails(text)) return true;
+  if (ANY_SCHEME.test(text) || WWW.test(text) || DOMAIN_WITH_PATH.test(text)) return true;
+  return options.digitRuns && hasPhoneLikeRun(text);
+}
+
+export const PROFILE_CONTACT_MESSAGE = `Contact details go under Contact details, where changes wait ${CONTACT_CHANGE_DELAY_HOURS} hours.`;
+export const NEW_LISTING_CONTACT_MESSAGE =
+  'Add contact details after your listing is approved, under Contact details.';
+
+/** Refuses contact details in the named free-text fields, with `message` on each. */
+export function checkNoContactDetails(
+  input: Record<string, unknown>,
+  fields: { strict: readonly string[]; lenient: readonly string[] },
+  message: string,
+  issue: Issue,
+): void {
+  for (const [list, digitRuns] of [
+    [fields.strict, true],
+    [fields.lenient, false],
+  ] as const) {
+    for (const field of list) {
+      const value = input[field];
+      if (typeof value === 'string' && holdsContactDetails(value, { digitRuns })) {
+        issue(field, message);
+      }
+    }
+  }
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Shared profile fields                                                                        */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -491,6 +563,23 @@ export const profileInput = z.preprocess(
         checkHours(record, issue);
         checkPrices(record, issue);
         checkLocation(record, 'newLocation', false, issue);
+        checkNoContactDetails(
+          record,
+          {
+            strict: [
+              'headline',
+              'bio',
+              'notTreated',
+              'referrals',
+              ...PRICE_ROWS.map((row) => `prices.${row}.service`),
+              'newLocation.name',
+              'newLocation.city',
+            ],
+            lenient: ['credentials', 'newLocation.address'],
+          },
+          PROFILE_CONTACT_MESSAGE,
+          issue,
+        );
       },
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
     ),

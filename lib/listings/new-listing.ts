@@ -19,6 +19,7 @@ import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-li
 import {
   bioField,
   checkLocation,
+  checkNoContactDetails,
   conditionList,
   credentialsField,
   headlineField,
@@ -26,6 +27,7 @@ import {
   locationFrom,
   locationShape,
   modalityList,
+  NEW_LISTING_CONTACT_MESSAGE,
   parseListingInput,
   stateCode,
   typedText,
@@ -48,6 +50,17 @@ export function newListingLimit(env: Env = process.env): RateLimit {
 
 export const DUPLICATE_LICENCE_MESSAGE =
   'A listing with this licence already exists: claim it instead.';
+export const PENDING_LICENCE_MESSAGE =
+  'A request for this licence is already waiting for the moderators.';
+export const HIDDEN_LICENCE_MESSAGE =
+  'A listing with this licence is already on Unknot, though it is not shown now, so a second one cannot be added. If it is yours, contact the moderators: they can look into it.';
+
+/** Why a licence already on a listing cannot start another, by that listing's status. */
+export function licenceTakenMessage(status: string | undefined): string {
+  if (status === 'pending') return PENDING_LICENCE_MESSAGE;
+  if (status === 'hidden') return HIDDEN_LICENCE_MESSAGE;
+  return DUPLICATE_LICENCE_MESSAGE;
+}
 
 const STAFF_MESSAGE =
   'Staff accounts cannot ask for a listing: moderators and admins decide on listings, so they cannot hold one.';
@@ -123,6 +136,15 @@ export const newListingInput = z
         issue('licenseState', 'Choose the state that issued the licence.');
       }
       checkLocation(record, 'location', true, issue);
+      checkNoContactDetails(
+        record,
+        {
+          strict: ['headline', 'bio', 'location.name', 'location.city'],
+          lenient: ['credentials', 'location.address'],
+        },
+        NEW_LISTING_CONTACT_MESSAGE,
+        issue,
+      );
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
@@ -309,7 +331,14 @@ export async function submitNewListing(
     } catch (error) {
       const constraint = violatedConstraint(error);
       if (constraint === 'therapists_license_key') {
-        throw validationError([{ field: 'licenseNumber', message: DUPLICATE_LICENCE_MESSAGE }]);
+        // Another request took the licence meanwhile: say what holds it now.
+        const existing =
+          input.licenseState && input.licenseNumber
+            ? await listingWithLicence(getDb(), input.licenseState, input.licenseNumber)
+            : undefined;
+        throw validationError([
+          { field: 'licenseNumber', message: licenceTakenMessage(existing?.status ?? 'pending') },
+        ]);
       }
       // Two requests took the same free slug at once: the next try finds another.
       if (constraint === 'therapists_slug_key' && attempt < 3) continue;
@@ -352,7 +381,9 @@ async function insertNewListing(
   const chosen = await taxonomyIds(tx, input, issues);
   if (input.licenseState && input.licenseNumber) {
     const existing = await listingWithLicence(tx, input.licenseState, input.licenseNumber);
-    if (existing) issues.push({ field: 'licenseNumber', message: DUPLICATE_LICENCE_MESSAGE });
+    if (existing) {
+      issues.push({ field: 'licenseNumber', message: licenceTakenMessage(existing.status) });
+    }
   }
   if (issues.length > 0) throw validationError(issues);
 

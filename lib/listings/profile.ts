@@ -24,6 +24,7 @@ import {
   profileInput,
   type FormValues,
 } from './input';
+import { enqueueLocationNotice } from './location-notice';
 import { LISTING_LIMITS } from './options';
 import { requireListingOwner } from './owner';
 import { listTaxonomyOptions, taxonomyIds, type TaxonomyOptions } from './taxonomy';
@@ -219,7 +220,7 @@ export async function updateListingProfile(
   return getDb().transaction(async (tx) => {
     const owned = await requireListingOwner(viewer, tx);
     const [stored] = await tx
-      .select(PROFILE_COLUMNS)
+      .select({ ...PROFILE_COLUMNS, contactEmail: therapists.contactEmail })
       .from(therapists)
       .where(eq(therapists.id, owned.therapistId))
       .for('update');
@@ -364,18 +365,30 @@ export async function updateListingProfile(
           ),
         );
     }
+    let addedId: number | null = null;
     if (added) {
-      await tx.insert(practiceLocations).values({
+      const [inserted] = await tx
+        .insert(practiceLocations)
+        .values({
+          therapistId: owned.therapistId,
+          name: added.name,
+          address: added.address,
+          city: added.city,
+          region: added.region,
+          postalCode: added.postalCode,
+          country: 'US',
+          latitude: added.latitude,
+          longitude: added.longitude,
+          startsOn: added.startsOn,
+        })
+        .returning({ id: practiceLocations.id });
+      addedId = inserted?.id ?? null;
+    }
+    if (stored.contactEmail) {
+      await enqueueLocationNotice(tx, {
         therapistId: owned.therapistId,
-        name: added.name,
-        address: added.address,
-        city: added.city,
-        region: added.region,
-        postalCode: added.postalCode,
-        country: 'US',
-        latitude: added.latitude,
-        longitude: added.longitude,
-        startsOn: added.startsOn,
+        added: addedId === null ? [] : [addedId],
+        ended: ends.map((end) => end.id),
       });
     }
 

@@ -4,19 +4,24 @@
  * waits, the public profile keeps the old details.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { createServer, type AddressInfo } from 'node:net';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ListingChangePage from '@/app/listing-change/[token]/page';
-import { auditLog, contactChanges, passkeys, therapists, type UserRole } from '@/db/schema';
+import { openDatabase, selectRows } from '@/db';
+import { auditLog, contactChanges, jobs, passkeys, therapists, type UserRole } from '@/db/schema';
 import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
+import { checkHealth } from '@/lib/health';
+import { requeueFailedJobs } from '@/lib/jobs/queue';
 import { runDueJobs } from '@/lib/jobs/worker';
 import {
   cancelContactChange,
   CONTACT_CHANGE_APPLY_JOB,
   getContactDetails,
   requestContactChange,
+  requestedNoticeKey,
   stopContactChangeByToken,
 } from '@/lib/listings/contact';
 import {
@@ -92,6 +97,7 @@ const CONTACT = {
 interface Listing {
   viewer: Viewer;
   ownerId: string;
+  ownerEmail: string;
   therapistId: number;
   slug: string;
   oldEmail: string;
@@ -111,6 +117,7 @@ async function claimedListing(options: { email?: string | null } = {}): Promise<
   return {
     viewer,
     ownerId: id,
+    ownerEmail: viewer.email,
     therapistId: created.therapist.id,
     slug: created.therapist.slug,
     oldEmail,
@@ -169,7 +176,7 @@ const NEW_DETAILS = (listing: Listing) => ({
 /** Runs the jobs due at `at` and waits for the mail the old address should get. */
 async function noticeAt(listing: Listing, at: Date): Promise<ReceivedMail> {
   const already = sink.mailsTo(listing.oldEmail).length;
-  await runDueJobs({ now: at });
+  await runDueJobs({ now: at, limit: 100 });
   return sink.waitForMail(listing.oldEmail, { already });
 }
 
@@ -241,12 +248,12 @@ describe('a change of contact details', () => {
     expect(sink.mailsTo(`new-${listing.therapistId}@example.net`)).toHaveLength(0);
 
     // 71 hours on: still waiting.
-    await runDueJobs({ now: new Date(now.getTime() + 71 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 71 * HOUR_MS), limit: 100 });
     expect((await changesOf(listing.therapistId))[0]!.appliedAt).toBeNull();
     expect((await listingRow(listing.therapistId)).phone).toBe(CONTACT.phone);
 
     // 72 hours on: applied, audited, and the old address gets a short notice.
-    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS), limit: 100 });
     const applied = await noticeAt(listing, new Date(now.getTime() + 72 * HOUR_MS));
     expect(applied.subject).toBe(CONTACT_CHANGE_APPLIED_SUBJECT);
     expect(applied.text).toContain('Phone: from (212) 555-0101 to (212) 555-0199');
@@ -269,7 +276,7 @@ describe('a change of contact details', () => {
     expect(audits[1]).toMatchObject({ actorId: null, detail: { changeId: change!.id } });
     expect((await getContactDetails(listing.viewer)).waiting).toBeNull();
     // Running again applies nothing twice.
-    await runDueJobs({ now: new Date(now.getTime() + 80 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 80 * HOUR_MS), limit: 100 });
     expect(sink.mailsTo(listing.oldEmail)).toHaveLength(2);
   });
 
@@ -301,7 +308,7 @@ describe('a change of contact details', () => {
     expect(await openLink(token)).toContain('was stopped');
     expect((await refusal(stopContactChangeByToken({ token }))).message).toMatch(/already stopped/);
 
-    await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS), limit: 100 });
     expect(await listingRow(listing.therapistId)).toEqual({
       contactEmail: listing.oldEmail,
       ...CONTACT,
@@ -387,7 +394,7 @@ describe('a change of contact details', () => {
       [listing.ownerId, 'replaced'],
       [listing.ownerId, 'owner'],
     ]);
-    await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS), limit: 100 });
     expect(await listingRow(listing.therapistId)).toEqual({
       contactEmail: listing.oldEmail,
       ...CONTACT,
@@ -398,12 +405,13 @@ describe('a change of contact details', () => {
     const listing = await claimedListing();
     const now = new Date();
     await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    await noticeAt(listing, new Date(now.getTime() + 60_000));
     const next = await account('therapist');
     await database.db
       .update(therapists)
       .set({ claimedByUserId: next.id })
       .where(eq(therapists.id, listing.therapistId));
-    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS), limit: 100 });
     const [change] = await changesOf(listing.therapistId);
     expect(change).toMatchObject({ appliedAt: null });
     expect(change!.cancelledAt).not.toBeNull();
@@ -414,7 +422,7 @@ describe('a change of contact details', () => {
     });
   });
 
-  it('still waits on a listing without an email address, with nobody to tell', async () => {
+  it('still waits on a listing without an email address, and tells the account', async () => {
     const listing = await claimedListing({ email: null });
     const now = new Date();
     const requested = await requestContactChange(
@@ -423,17 +431,228 @@ describe('a change of contact details', () => {
       now,
     );
     expect(requested).toMatchObject({ fields: ['contactEmail'], notified: false });
-    const jobsBefore = sink.mails.length;
-    await runDueJobs({ now: new Date(now.getTime() + 71 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 60_000), limit: 100 });
+    const told = await sink.waitForMail(listing.ownerEmail, { already: 0 });
+    expect(told.subject).toBe(CONTACT_CHANGE_REQUESTED_SUBJECT);
+    expect(told.text).toContain('Your Unknot account');
+    expect(told.text).toContain('Email: from none to first@example.com');
+    expect(tokenOf(told)).toMatch(/\./);
+    await runDueJobs({ now: new Date(now.getTime() + 71 * HOUR_MS), limit: 100 });
     expect((await listingRow(listing.therapistId)).contactEmail).toBeNull();
-    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS) });
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS), limit: 100 });
     expect((await listingRow(listing.therapistId)).contactEmail).toBe('first@example.com');
-    expect(sink.mails.length).toBe(jobsBefore);
+    // The new address hears nothing; the account heard once.
+    expect(sink.mailsTo('first@example.com')).toHaveLength(0);
+    expect(sink.mailsTo(listing.ownerEmail)).toHaveLength(1);
     const [change] = await changesOf(listing.therapistId);
     expect(change).toMatchObject({ notifiedEmail: null });
     expect(CONTACT_CHANGE_APPLY_JOB).toBe('listing-contact-change-apply');
   });
 });
+
+describe('who is told, and a change that waits for its notice', () => {
+  it('tells the old address and the account, each with a link that stops the change', async () => {
+    const listing = await claimedListing();
+    const now = new Date();
+    const requested = await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    const old = await noticeAt(listing, new Date(now.getTime() + 60_000));
+    const account = await sink.waitForMail(listing.ownerEmail, { already: 0 });
+    expect(old.subject).toBe(CONTACT_CHANGE_REQUESTED_SUBJECT);
+    expect(old.text).not.toContain('Your Unknot account');
+    expect(account.subject).toBe(CONTACT_CHANGE_REQUESTED_SUBJECT);
+    expect(account.text).toContain('Your Unknot account');
+    expect(account.text).toContain('Phone: from (212) 555-0101 to (212) 555-0199');
+    // The account's link stops the change as well: the account may not be the one who asked.
+    expect(await stopContactChangeByToken({ token: tokenOf(account) })).toMatchObject({
+      therapistSlug: listing.slug,
+    });
+    const [change] = await changesOf(listing.therapistId);
+    expect(change).toMatchObject({ id: requested.changeId });
+    expect(change!.cancelledAt).not.toBeNull();
+  });
+
+  it('sends one notice when the account and the listing share an address', async () => {
+    const { id, viewer } = await account('therapist', { passkey: true, confirmed: true });
+    const created = await createTherapist(database.db, {
+      claimedByUserId: id,
+      status: 'published',
+      contactEmail: viewer.email,
+      ...CONTACT,
+      locations: [{ endsOn: null }],
+    });
+    const now = new Date();
+    await requestContactChange(viewer, { contactEmail: viewer.email, ...CONTACT, phone: '' }, now);
+    await runDueJobs({ now: new Date(now.getTime() + 60_000), limit: 100 });
+    await sink.waitForMail(viewer.email, { already: 0 });
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS), limit: 100 });
+    expect((await listingRow(created.therapist.id)).phone).toBeNull();
+    expect(
+      sink.mailsTo(viewer.email).filter((m) => m.subject === CONTACT_CHANGE_REQUESTED_SUBJECT),
+    ).toHaveLength(1);
+  });
+
+  it('never applies before the old address was told; a lost notice stays visible', async () => {
+    const listing = await claimedListing();
+    const now = new Date();
+    const at = (hours: number) => new Date(now.getTime() + hours * HOUR_MS);
+    const { changeId } = await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+    const noticeKey = requestedNoticeKey(changeId, 'listing');
+    const applyKey = `${CONTACT_CHANGE_APPLY_JOB}:${changeId}`;
+
+    // The mail server refuses connections: the notice is retried, then set aside.
+    process.env.SMTP_URL = await closedPort();
+    await runDueJobs({ now: at(0.1), limit: 100 });
+    expect((await jobByKey(noticeKey)).doneAt).toBeNull();
+
+    // Due, but the old address has not been told yet: the change waits.
+    await runDueJobs({ now: at(72), limit: 100 });
+    expect((await changesOf(listing.therapistId))[0]).toMatchObject({ appliedAt: null });
+    expect((await listingRow(listing.therapistId)).phone).toBe(CONTACT.phone);
+    expect((await jobByKey(applyKey)).lastError).toMatch(/has not been sent yet/);
+
+    for (let hours = 73; (await jobByKey(noticeKey)).failedAt === null; hours += 7) {
+      expect(hours).toBeLessThan(200);
+      await runDueJobs({ now: at(hours), limit: 100 });
+    }
+    const lost = await jobByKey(noticeKey);
+    expect(lost.failedAt).not.toBeNull();
+    await runDueJobs({ now: at(200), limit: 100 });
+    expect((await jobByKey(applyKey)).lastError).toMatch(/failed for good/);
+    expect((await changesOf(listing.therapistId))[0]).toMatchObject({ appliedAt: null });
+    expect((await listingRow(listing.therapistId)).phone).toBe(CONTACT.phone);
+    // The health check counts it.
+    const health = await checkHealth();
+    expect(health.status === 'ok' && health.jobs.failed).toBeGreaterThanOrEqual(1);
+    expect(sink.mailsTo(listing.oldEmail)).toHaveLength(0);
+
+    // Retried by hand once mail works again: sent late, so the full wait starts from the notice,
+    // and the link in it works until then.
+    // Both notices were lost (the account's too); `npm run jobs:retry` puts them back.
+    const accountNotice = await jobByKey(requestedNoticeKey(changeId, 'account'));
+    expect(accountNotice.failedAt).not.toBeNull();
+    process.env.SMTP_URL = sink.url;
+    await requeueFailedJobs(database.db, [lost.id, accountNotice.id]);
+    const sentAt = at(201);
+    const late = await noticeAt(listing, sentAt);
+    const restarted = new Date(sentAt.getTime() + 72 * HOUR_MS);
+    expect((await changesOf(listing.therapistId))[0]!.appliesAt.toISOString()).toBe(
+      restarted.toISOString(),
+    );
+    expect(await openLink(tokenOf(late))).toContain('Stop this change');
+    expect((await sink.waitForMail(listing.ownerEmail, { already: 0 })).text).toContain(
+      'Your Unknot account',
+    );
+    expect((await auditsOf(listing.therapistId)).at(-1)).toMatchObject({
+      action: 'listing.contact_change_delayed',
+      detail: { changeId, by: 'late_notice' },
+    });
+    expect(await jobByKey(applyKey)).toMatchObject({
+      failedAt: null,
+      attempts: 0,
+      runAt: restarted,
+    });
+
+    await runDueJobs({ now: at(201 + 71), limit: 100 });
+    expect((await listingRow(listing.therapistId)).phone).toBe(CONTACT.phone);
+    await runDueJobs({ now: restarted, limit: 100 });
+    expect((await listingRow(listing.therapistId)).phone).toBe('(212) 555-0199');
+  });
+
+  it('waits for the account’s notice too', async () => {
+    const listing = await claimedListing({ email: null });
+    const now = new Date();
+    const { changeId } = await requestContactChange(
+      listing.viewer,
+      { contactEmail: 'second@example.com', ...CONTACT },
+      now,
+    );
+    await database.db
+      .update(jobs)
+      .set({ failedAt: now, lastError: 'The mail server refused the message.' })
+      .where(eq(jobs.dedupeKey, requestedNoticeKey(changeId, 'account')));
+    await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS), limit: 100 });
+    expect((await listingRow(listing.therapistId)).contactEmail).toBeNull();
+    expect((await jobByKey(`${CONTACT_CHANGE_APPLY_JOB}:${changeId}`)).lastError).toMatch(
+      /account that asked for it failed for good/,
+    );
+  });
+});
+
+// Lock order needs two connections at once, which only a Postgres server gives.
+if (process.env.DATABASE_URL) {
+  describe('the apply job and a new request at the same moment', () => {
+    it('lock the listing before the change, so they never deadlock', async () => {
+      const listing = await claimedListing();
+      const now = new Date();
+      const { changeId } = await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
+      await noticeAt(listing, new Date(now.getTime() + 60_000));
+      await sink.waitForMail(listing.ownerEmail, { already: 0 });
+
+      const other = openDatabase({ url: database.url!, maxConnections: 2 });
+      let release = () => {};
+      try {
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let holding!: () => void;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        // Like requestContactChange: hold the listing, then reach for its changes.
+        const request = other.db.transaction(async (tx) => {
+          await tx
+            .select({ id: therapists.id })
+            .from(therapists)
+            .where(eq(therapists.id, listing.therapistId))
+            .for('update');
+          holding();
+          await released;
+          return tx
+            .select({ id: contactChanges.id })
+            .from(contactChanges)
+            .where(eq(contactChanges.id, changeId))
+            .for('update', { noWait: true })
+            .then(
+              () => 'locked',
+              (error: unknown) => `refused: ${String(error)}`,
+            );
+        });
+        await held;
+        const job = runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS), limit: 100 });
+        // The job now waits for a row lock held by the other transaction.
+        for (let i = 0; ; i++) {
+          const [waiting] = await selectRows<{ n: number }>(
+            other.db,
+            sql`select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+              where not l.granted and a.datname = current_database()`,
+          );
+          if ((waiting?.n ?? 0) > 0) break;
+          expect(i).toBeLessThan(200);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        release();
+        // The change was free to take: the job had not locked it while waiting for the listing.
+        expect(await request).toBe('locked');
+        await job;
+        expect((await listingRow(listing.therapistId)).phone).toBe('(212) 555-0199');
+      } finally {
+        release();
+        await other.close();
+      }
+    });
+  });
+}
+
+async function jobByKey(key: string) {
+  const [row] = await database.db.select().from(jobs).where(eq(jobs.dedupeKey, key));
+  expect(row, key).toBeDefined();
+  return row!;
+}
+
+/** An SMTP URL on which nothing listens. */
+async function closedPort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `smtp://127.0.0.1:${port}`;
+}
 
 describe('refused requests change nothing', () => {
   it('refuses unchanged and invalid values with a reason per field', async () => {

@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as healthRoute } from '@/app/api/health/route';
 import { openDatabase } from '@/db';
-import { jobs } from '@/db/schema';
+import { jobs, reviewInvitations } from '@/db/schema';
 import { checkHealth } from '@/lib/health';
 import { enqueueJobs, requeueFailedJobs } from '@/lib/jobs/queue';
 import { jobStats } from '@/lib/jobs/stats';
@@ -20,9 +20,11 @@ import {
   PermanentJobError,
   registerJobHandler,
   runDueJobs,
+  runJobSweeps,
   type ClaimedJob,
 } from '@/lib/jobs/worker';
 import { sendMail } from '@/lib/mail';
+import { createTherapist } from '../factories';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
@@ -507,5 +509,37 @@ describe('health', () => {
     expect(body.jobs).toMatchObject({ due: 2, failed: 1 });
     expect(body.database).toEqual({ ok: true });
     expect(body.search).toBeDefined();
+  });
+});
+
+describe('housekeeping sweeps', () => {
+  it('forget the addresses of invitations never sent after two days, and keep the rest', async () => {
+    const { therapist } = await createTherapist(database.db, { status: 'published' });
+    const now = new Date();
+    const [stale, recent, sent] = await database.db
+      .insert(reviewInvitations)
+      .values([
+        { therapistId: therapist.id, emailHash: 'h-stale', email: 'old@example.org' },
+        { therapistId: therapist.id, emailHash: 'h-recent', email: 'new@example.org' },
+        { therapistId: therapist.id, emailHash: 'h-sent', email: null, sentAt: now },
+      ])
+      .returning({ id: reviewInvitations.id });
+    await database.db
+      .update(reviewInvitations)
+      .set({ createdAt: new Date(now.getTime() - 3 * 86_400_000) })
+      .where(eq(reviewInvitations.id, stale!.id));
+
+    const counts = await runJobSweeps({ now });
+    expect(counts).toEqual({ 'forget stale invitation addresses': 1 });
+    const rows = await database.db
+      .select({ id: reviewInvitations.id, email: reviewInvitations.email })
+      .from(reviewInvitations)
+      .where(eq(reviewInvitations.therapistId, therapist.id))
+      .orderBy(reviewInvitations.id);
+    expect(rows).toEqual([
+      { id: stale!.id, email: null },
+      { id: recent!.id, email: 'new@example.org' },
+      { id: sent!.id, email: null },
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import { PriceList } from '@/components/therapists/price-list';
 import { ScopeOfCare } from '@/components/therapists/scope-of-care';
 import {
   auditLog,
+  jobs,
   passkeys,
   practiceLocations,
   therapistConditions,
@@ -22,6 +23,9 @@ import {
 } from '@/db/schema';
 import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
+import { runDueJobs } from '@/lib/jobs/worker';
+import { LOCATIONS_CHANGED_SUBJECT } from '@/lib/listings/contact-mail';
+import { LOCATION_NOTICE_JOB } from '@/lib/listings/location-notice';
 import { getListingProfileForm, updateListingProfile } from '@/lib/listings/profile';
 import { searchTherapists, setSearchEngines } from '@/lib/search';
 import { drainAll } from '@/lib/search/indexer';
@@ -29,6 +33,7 @@ import { parseSearchQuery } from '@/lib/search/query';
 import { getTherapistProfile } from '@/lib/therapists/queries';
 import { createMember, createSessionToken } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { createTherapist, type CreatedTherapist } from '../factories';
 
 let database: TestDatabase;
@@ -364,6 +369,8 @@ describe('what the owner and the public see', () => {
   });
 });
 
+const CONTACT = /^Contact details go under Contact details, where changes wait 72 hours\.$/;
+
 describe('refusals change nothing', () => {
   let subject: Owner;
   let base: Record<string, string | string[]>;
@@ -502,6 +509,38 @@ describe('refusals change nothing', () => {
       'licenseStatus',
       /cannot be changed/,
     ],
+    // Contact details typed into free text would skip the 72-hour wait.
+    ['a phone in the headline', () => ({ headline: 'Call 212 555 0199' }), 'headline', CONTACT],
+    ['an email in the bio', () => ({ bio: 'Write to me@elsewhere.test' }), 'bio', CONTACT],
+    [
+      'a link in “does not treat”',
+      () => ({ notTreated: 'See example.xyz/limits' }),
+      'notTreated',
+      CONTACT,
+    ],
+    ['a web address in referrals', () => ({ referrals: 'www.other-clinic' }), 'referrals', CONTACT],
+    [
+      'a phone as a service name',
+      () => ({
+        'prices.0.service': 'Book: 555.123.4567',
+        'prices.0.minutes': '60',
+        'prices.0.dollars': '90',
+      }),
+      'prices.0.service',
+      CONTACT,
+    ],
+    [
+      'a link as a location name',
+      () => newLocation({ 'newLocation.name': 'https://book.elsewhere.test' }),
+      'newLocation.name',
+      CONTACT,
+    ],
+    [
+      'a phone in a street address',
+      () => newLocation({ 'newLocation.address': '200 W 26th St, tel (646) 555-0100' }),
+      'newLocation.address',
+      CONTACT,
+    ],
   ];
 
   function newLocation(overrides: Record<string, string>): Record<string, string> {
@@ -535,6 +574,16 @@ describe('refusals change nothing', () => {
       headline: 'Changed headline',
     });
     expect(saved.changed).toEqual(['headline']);
+  });
+
+  it('numbers in ordinary text still save', async () => {
+    const saved = await updateListingProfile(subject.viewer, {
+      ...base,
+      headline: '15 years of 60-minute sessions',
+      bio: 'Trained 2008-2012 in Boston; $90 for 60 minutes, $120 for 90.',
+      ...newLocation({ 'newLocation.address': '11235 120th Ave NE, Suite 300' }),
+    });
+    expect(saved.changed.sort()).toEqual(['bio', 'headline', 'locations']);
   });
 });
 
@@ -581,3 +630,94 @@ describe('only the owner, confirmed with a passkey, may save', () => {
     });
   });
 });
+
+describe('adding or ending a practice location', () => {
+  let sink: SmtpSink;
+  const saved: Partial<Record<'SMTP_URL', string>> = {};
+
+  beforeAll(async () => {
+    saved.SMTP_URL = process.env.SMTP_URL;
+    sink = await startSmtpSink();
+    process.env.SMTP_URL = sink.url;
+  });
+
+  afterAll(async () => {
+    if (saved.SMTP_URL === undefined) delete process.env.SMTP_URL;
+    else process.env.SMTP_URL = saved.SMTP_URL;
+    await sink.close();
+  });
+
+  it('tells the listing’s email address what changed', async () => {
+    const { viewer, listing } = await owner();
+    const address = `listing-${listing.therapist.id}@example.com`;
+    await database.db
+      .update(therapists)
+      .set({ contactEmail: address })
+      .where(eq(therapists.id, listing.therapist.id));
+    const form = await getListingProfileForm(viewer);
+    const old = form.locations[0]!;
+
+    // Other changes tell nobody.
+    await updateListingProfile(viewer, { ...form.values, headline: 'A quieter headline' });
+    expect(await noticeJobs(listing.therapist.id)).toHaveLength(0);
+
+    const result = await updateListingProfile(viewer, {
+      ...(await getListingProfileForm(viewer)).values,
+      [`locations.${old.id}.endsOn`]: '2024-12-31',
+      'newLocation.name': 'Boulder Loft Studio',
+      'newLocation.address': '1 Pearl St',
+      'newLocation.city': 'Boulder',
+      'newLocation.region': 'CO',
+      'newLocation.postalCode': '80302',
+      'newLocation.startsOn': '2025-01-02',
+    });
+    expect(result.changed).toEqual(['locations']);
+    expect(await noticeJobs(listing.therapist.id)).toHaveLength(1);
+    await runDueJobs({ limit: 100 });
+    const mail = await sink.waitForMail(address, { already: 0 });
+    expect(mail.subject).toBe(LOCATIONS_CHANGED_SUBJECT);
+    expect(mail.text).toContain('Added: Boulder Loft Studio, 1 Pearl St, Boulder, CO 80302');
+    expect(mail.text).toContain(`Ended: ${old.name}, ${old.address}`);
+    expect(mail.text).toContain('(until 2024-12-31)');
+    expect(sink.mailsTo(viewer.email)).toHaveLength(0);
+    // The audit names the part, never the places.
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.therapistId, listing.therapist.id))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    expect(audit!.detail).toEqual({ fields: ['locations'] });
+  });
+
+  it('queues nothing for a listing without an email address', async () => {
+    const { viewer, listing } = await owner();
+    await database.db
+      .update(therapists)
+      .set({ contactEmail: null })
+      .where(eq(therapists.id, listing.therapist.id));
+    const form = await getListingProfileForm(viewer);
+    await updateListingProfile(viewer, {
+      ...form.values,
+      'newLocation.name': 'Second Room',
+      'newLocation.address': '2 Pearl St',
+      'newLocation.city': 'Boulder',
+      'newLocation.region': 'CO',
+      'newLocation.postalCode': '80302',
+      'newLocation.startsOn': '2025-01-02',
+    });
+    expect(await noticeJobs(listing.therapist.id)).toHaveLength(0);
+  });
+});
+
+async function noticeJobs(therapistId: number) {
+  return database.db
+    .select()
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.kind, LOCATION_NOTICE_JOB),
+        sql`(${jobs.payload}->>'therapistId')::int = ${therapistId}`,
+      ),
+    );
+}

@@ -25,6 +25,7 @@ import { AppError } from '@/lib/errors';
 import {
   DUPLICATE_LICENCE_MESSAGE,
   findPublishedListingByLicence,
+  HIDDEN_LICENCE_MESSAGE,
   getNewListingState,
   getPendingNewListing,
   submitNewListing,
@@ -279,6 +280,60 @@ describe('a request for a new listing', () => {
       .set({ status: 'hidden' })
       .where(eq(therapists.id, listed.therapist.id));
     expect(await findPublishedListingByLicence('CO', 'MT.0098765')).toBeNull();
+  });
+
+  it('says why a licence of a waiting or hidden listing cannot be used', async () => {
+    const first = await account();
+    await submitNewListing(first.viewer, request({ licenseState: 'OR', licenseNumber: '21345' }));
+    const second = await account();
+    const before = await counts();
+    const waiting = await refusal(
+      submitNewListing(second.viewer, request({ licenseState: 'OR', licenseNumber: '021-345' })),
+    );
+    expect(fields(waiting).licenseNumber).toBe(
+      'A request for this licence is already waiting for the moderators.',
+    );
+    expect(await findPublishedListingByLicence('OR', '21345')).toBeNull();
+
+    await database.db
+      .update(therapists)
+      .set({ status: 'hidden' })
+      .where(and(eq(therapists.licenseState, 'OR'), eq(therapists.licenseNumber, '21345')));
+    const hidden = await refusal(
+      submitNewListing(second.viewer, request({ licenseState: 'OR', licenseNumber: '21345' })),
+    );
+    expect(fields(hidden).licenseNumber).toBe(HIDDEN_LICENCE_MESSAGE);
+    expect(fields(hidden).licenseNumber).toMatch(/not shown/);
+    expect(fields(hidden).licenseNumber).not.toMatch(/claim it instead/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps contact details out of the request, which is reviewed without the 72-hour wait', async () => {
+    const { viewer } = await account();
+    const before = await counts();
+    const advice = 'Add contact details after your listing is approved, under Contact details.';
+    const cases: [Record<string, unknown>, string][] = [
+      [{ headline: 'Sports massage — text 512 555 0142' }, 'headline'],
+      [{ bio: 'Book at https://elsewhere.test/book' }, 'bio'],
+      [{ bio: 'Email me: quillon@elsewhere.test' }, 'bio'],
+      [{ 'location.name': 'www.riverside-studio' }, 'location.name'],
+      [{ 'location.address': '12 Congress Ave (512) 555-0142' }, 'location.address'],
+      [{ credentials: 'LMT riverside.studio/book' }, 'credentials'],
+    ];
+    for (const [change, field] of cases) {
+      const error = await refusal(submitNewListing(viewer, request(change)));
+      expect(fields(error)[field], field).toBe(advice);
+    }
+    expect(await counts()).toEqual(before);
+    // Numbers that are not contact details are fine.
+    await submitNewListing(
+      viewer,
+      request({
+        headline: '15 years of 90-minute sessions',
+        'location.address': '11200 Congress Ave, Suite 1500',
+      }),
+    );
+    expect((await counts()).therapists).toBe(before.therapists + 1);
   });
 
   it('refuses bad input and extra fields, changing nothing', async () => {

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { contactInput } from '@/lib/listings/contact';
 import { checkContactChangeToken, createContactChangeToken } from '@/lib/listings/contact-token';
-import { latestDate, parseListingInput, profileInput } from '@/lib/listings/input';
-import { slugBase } from '@/lib/listings/new-listing';
+import {
+  holdsContactDetails,
+  latestDate,
+  NEW_LISTING_CONTACT_MESSAGE,
+  parseListingInput,
+  PROFILE_CONTACT_MESSAGE,
+  profileInput,
+} from '@/lib/listings/input';
+import { licenceTakenMessage, newListingInput, slugBase } from '@/lib/listings/new-listing';
 import { findZip, locateZip } from '@/lib/listings/places';
 
 const BASE = {
@@ -94,6 +101,128 @@ describe('the profile form', () => {
     const found = problems({ ...BASE, status: 'hidden', therapistId: '3', locationEnds: {} });
     expect(Object.values(found)).toContain('This field cannot be changed here.');
     expect(Object.keys(found).join(' ')).toMatch(/status/);
+  });
+});
+
+const LOCATION = {
+  'newLocation.name': 'Riverside Bodywork',
+  'newLocation.address': '4200 12th Ave NE, Suite 300',
+  'newLocation.city': 'Seattle',
+  'newLocation.region': 'WA',
+  'newLocation.postalCode': '98105',
+  'newLocation.startsOn': '2020-01-15',
+};
+
+describe('contact details in the profile’s free text', () => {
+  const CONTACTS = [
+    'Write to jane.doe@example.com',
+    'Book at https://example.org',
+    'Book at ftp://files.example.org',
+    'www.janedoe-massage',
+    'example.xyz/book',
+    'book on janedoe.com',
+    'Call (212) 555-0101',
+    'Call 212.555.0101',
+    'Text 555 123 45 67',
+    'Text me: 5551234567',
+    '+44 20 7946 0958',
+    'jane at gmail dot com',
+  ];
+
+  it('refuses e-mail addresses, links and phone numbers in every free-text field', () => {
+    const fields = [
+      'headline',
+      'bio',
+      'notTreated',
+      'referrals',
+      'prices.0.service',
+      'newLocation.name',
+      'newLocation.city',
+    ];
+    for (const text of CONTACTS) {
+      for (const field of fields) {
+        const input: Record<string, string> = { ...BASE, ...LOCATION, [field]: text };
+        if (field.startsWith('prices.')) {
+          Object.assign(input, { 'prices.0.minutes': '60', 'prices.0.dollars': '90' });
+        }
+        expect(problems(input)[field], `${field}: ${text}`).toBe(PROFILE_CONTACT_MESSAGE);
+      }
+    }
+    expect(PROFILE_CONTACT_MESSAGE).toBe(
+      'Contact details go under Contact details, where changes wait 72 hours.',
+    );
+    // A street address and credentials may hold long numbers, but not a phone or a link.
+    expect(
+      problems({ ...BASE, ...LOCATION, 'newLocation.address': '12 Main St, call 212-555-0101' })[
+        'newLocation.address'
+      ],
+    ).toBe(PROFILE_CONTACT_MESSAGE);
+    expect(problems({ ...BASE, credentials: 'LMT (212) 555-0101' }).credentials).toBe(
+      PROFILE_CONTACT_MESSAGE,
+    );
+    expect(problems({ ...BASE, credentials: 'LMT example.com/me' }).credentials).toBe(
+      PROFILE_CONTACT_MESSAGE,
+    );
+  });
+
+  it('keeps ordinary text with numbers', () => {
+    const found = problems({
+      ...BASE,
+      ...LOCATION,
+      'newLocation.address': '11235 120th Ave NE, Building 7',
+      headline: '15 years of 60-minute and 90-minute sessions',
+      bio: 'Trained 2010-2015 in Boston (B.Sc/MSc). Sessions: $90 for 60 min, $120 for 90 min; 24/7 texts are not answered. Open Mon.-Fri. 9:00-17:00. Dr. Smith said: good.Next time.',
+      notTreated: 'Acute injuries under 6 weeks old; pregnancy before week 12.',
+      referrals: 'Physiotherapists for post-op rehab (2 to 3 sessions).',
+      credentials: 'LMT 12345678, NCBTMB',
+      'prices.0.service': '60-minute deep tissue',
+      'prices.0.minutes': '60',
+      'prices.0.dollars': '90',
+    });
+    expect(found).toEqual({});
+    for (const text of ['Since 1998 2004 2012', 'Suite 100, 200 Main St', 'ZIP 10001']) {
+      expect(holdsContactDetails(text, { digitRuns: true }), text).toBe(false);
+    }
+    expect(holdsContactDetails('11235 120th Ave', { digitRuns: false })).toBe(false);
+    expect(holdsContactDetails('11235 120th Ave', { digitRuns: true })).toBe(true);
+  });
+
+  it('refuses them in a new listing too, with advice for after approval', () => {
+    const input = {
+      name: 'Jane Doe',
+      credentials: 'LMT',
+      licenseState: '',
+      licenseNumber: '',
+      headline: 'Deep tissue, call 212 555 0101',
+      bio: 'See www.example.org',
+      'location.name': 'Studio janedoe.com/book',
+      'location.address': '350 5th Ave, Floor 21',
+      'location.city': 'New York',
+      'location.region': 'NY',
+      'location.postalCode': '10118',
+      'location.startsOn': '2019-05-01',
+      contactEmail: 'jane@example.com',
+    };
+    const found = problems(input, newListingInput);
+    expect(found).toEqual({
+      headline: NEW_LISTING_CONTACT_MESSAGE,
+      bio: NEW_LISTING_CONTACT_MESSAGE,
+      'location.name': NEW_LISTING_CONTACT_MESSAGE,
+    });
+    expect(
+      problems(
+        { ...input, headline: '15 years of deep tissue', bio: '', 'location.name': 'Studio 5' },
+        newListingInput,
+      ),
+    ).toEqual({});
+  });
+
+  it('explains a licence that is already taken by what holds it', () => {
+    expect(licenceTakenMessage('published')).toMatch(/claim it instead/);
+    expect(licenceTakenMessage('pending')).toBe(
+      'A request for this licence is already waiting for the moderators.',
+    );
+    expect(licenceTakenMessage('hidden')).toMatch(/not shown/);
   });
 });
 

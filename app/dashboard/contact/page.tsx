@@ -37,7 +37,7 @@ export default async function DashboardContactPage() {
       <div className="space-y-2">
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Contact details</h1>
         <p className="text-base text-stone-700">
-          {`To protect your clients from a hijacked account, a change waits ${details.delayHours} hours before it applies, and the email address on the listing is told at once, with a link that stops it.`}
+          {`To protect your clients from a hijacked account, a change waits ${details.delayHours} hours before it applies, and the email address on the listing and your account’s address are told at once, with a link that stops it.`}
         </p>
       </div>
 
