@@ -17,8 +17,7 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   // Files named `*.dev.tsx` (the development mailbox) are routes only in development: a
   // production build does not contain them.
-  pageExtensions:
-    process.env.NODE_ENV === 'production' ? ['tsx', 'ts'] : ['dev.tsx', 'tsx', 'ts'],
+  pageExtensions: process.env.NODE_ENV === 'production' ? ['tsx', 'ts'] : ['dev.tsx', 'tsx', 'ts'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

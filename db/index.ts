@@ -65,7 +65,8 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
     return {
       db,
       description: `Postgres at ${redactUrl(options.url)}`,
-      migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: () =>
+        migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -80,7 +80,7 @@ export function configuredLimit(
 }
 
 /** Searches per client address and minute (RATE_LIMIT_SEARCHES_PER_MINUTE, 0 turns it off). */
-export function searchRateLimit(env: Env = process.env): RateLimit {
+export function searchRateLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_SEARCHES_PER_MINUTE', 300, {
     name: 'searches',
     windowSeconds: 60,

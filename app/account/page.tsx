@@ -13,6 +13,7 @@ import { suggestDisplayName } from '@/lib/auth/display-name';
 import { listSessions } from '@/lib/auth/sessions';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatDate, pluralize } from '@/lib/format';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -22,8 +23,6 @@ const ROLE_LABELS = {
   moderator: 'Moderator',
   admin: 'Administrator',
 } as const;
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 export default async function AccountPage() {
   const viewer = await getViewer();
@@ -99,7 +98,7 @@ export default async function AccountPage() {
             <SessionsList sessions={sessions} />
           </Section>
           <p className="mt-5 border-t border-stone-200 pt-4 text-sm text-stone-700">
-            <Link href="/account/security" className={LINK}>
+            <Link href="/account/security" className={TEXT_LINK}>
               Sign-in and security: passkeys
             </Link>
             {overview.hasPasskey ? '' : ' · Add a passkey to sign in without waiting for email.'}

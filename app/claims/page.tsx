@@ -8,10 +8,10 @@ import { FormMessage } from '@/components/ui/form-message';
 import { getViewer } from '@/lib/auth/viewer';
 import { CLAIM_KIND_LABELS } from '@/lib/claims/labels';
 import { listOwnClaims } from '@/lib/claims/queries';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Your claims', robots: { index: false } };
 
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 const DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /** The signed-in member's claims, newest first, with what the moderators said. */
@@ -43,7 +43,7 @@ export default async function ClaimsPage({
               <Card as="article" aria-labelledby={`claim-${claim.id}`} className="p-5">
                 <div className="flex flex-wrap items-center gap-2">
                   <h2 id={`claim-${claim.id}`} className="text-base font-semibold text-stone-900">
-                    <Link href={`/claims/${claim.id}`} className={LINK}>
+                    <Link href={`/claims/${claim.id}`} className={TEXT_LINK}>
                       {claim.listing.name}
                     </Link>
                   </h2>

@@ -1,19 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { OwnerAccess } from '@/components/listings/owner-access';
+import { ListingAccess } from '@/components/listings/listing-access';
 import { WaitingChange } from '@/components/listings/waiting-change';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { TherapistStatus } from '@/db/schema/enums';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
-import { getPendingNewListing } from '@/lib/listings/new-listing';
 import { getListingOverview } from '@/lib/listings/overview';
+import { loadOwnerPage } from '@/lib/listings/owner-page';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Overview' };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 const STATUS: Record<TherapistStatus, { label: string; tone: 'success' | 'warning' | 'neutral' }> =
   {
@@ -47,27 +43,9 @@ const SECTIONS = [
 ] as const;
 
 export default async function DashboardOverviewPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/dashboard');
-  let overview;
-  try {
-    overview = await getListingOverview(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const canHoldListing = viewer.role === 'member' || viewer.role === 'therapist';
-    return (
-      <OwnerAccess
-        title="Your listing"
-        code={error.code}
-        message={error.message}
-        canHoldListing={canHoldListing}
-        pendingRequest={
-          canHoldListing && error.code === 'forbidden' ? await getPendingNewListing(viewer) : null
-        }
-      />
-    );
-  }
-  const { listing, waiting } = overview;
+  const page = await loadOwnerPage('/dashboard', getListingOverview);
+  if (!page.ok) return <ListingAccess title="Your listing" page={page} />;
+  const { listing, waiting } = page.data;
   const status = STATUS[listing.status];
   const publicPath = `/therapists/${encodeURIComponent(listing.slug)}`;
   return (
@@ -79,7 +57,7 @@ export default async function DashboardOverviewPage() {
         </div>
         {listing.status === 'published' ? (
           <p className="text-sm text-stone-700">
-            <Link href={publicPath} className={LINK}>
+            <Link href={publicPath} className={TEXT_LINK}>
               See your public profile
             </Link>
           </p>
@@ -103,7 +81,7 @@ export default async function DashboardOverviewPage() {
           {SECTIONS.map((section) => (
             <li key={section.href}>
               <Card className="h-full p-4">
-                <Link href={section.href} className={LINK}>
+                <Link href={section.href} className={TEXT_LINK}>
                   {section.title}
                 </Link>
                 <p className="mt-1 text-sm text-stone-600">{section.text}</p>

@@ -1,20 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessMessage } from '@/components/moderation/access-message';
+import { ModerationFrame } from '@/components/moderation/moderation-frame';
 import { QueueAppealItem, QueueReviewItem } from '@/components/moderation/queue-item';
-import { Container } from '@/components/ui/container';
-import { FormMessage } from '@/components/ui/form-message';
+import { AccessNotice } from '@/components/ui/access-notice';
 import { Section } from '@/components/ui/section';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { pluralize } from '@/lib/format';
 import { listModerationQueue, type QueueReview } from '@/lib/moderation/queue';
 import { REVIEW_STATUS_LABELS, waitingLabel } from '@/lib/moderation/reasons';
 
 export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -51,52 +45,20 @@ function ReviewList({ items, empty }: { items: QueueReview[]; empty: string }) {
 }
 
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/moderation');
-  let queue;
-  try {
-    queue = await listModerationQueue(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return (
-      <AccessMessage
-        title="Moderation"
-        message={error.message}
-        secondFactor={error.code === 'second_factor'}
-      />
-    );
-  }
-  const done = doneMessage(await searchParams);
+  const page = await loadViewerPage('/moderation', listModerationQueue);
+  if (!page.ok) return <AccessNotice standalone title="Moderation" refusal={page.refusal} />;
+  const queue = page.data;
   const { counts } = queue;
   return (
-    <Container className="max-w-4xl py-10">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Moderation</h1>
-        <nav aria-label="Moderation sections">
-          <ul className="flex flex-wrap gap-x-5 gap-y-2">
-            <li>
-              <Link href="/moderation/claims" className={LINK}>
-                Claims and disputes
-              </Link>
-            </li>
-            <li>
-              <Link href="/moderation/replies" className={LINK}>
-                Held replies
-              </Link>
-            </li>
-            <li>
-              <Link href="/moderation/audit" className={LINK}>
-                Moderation log
-              </Link>
-            </li>
-          </ul>
-        </nav>
-      </div>
-      {done ? (
-        <FormMessage tone="success" className="mt-6">
-          {done}
-        </FormMessage>
-      ) : null}
+    <ModerationFrame
+      title="Moderation"
+      links={[
+        { href: '/moderation/claims', label: 'Claims and disputes' },
+        { href: '/moderation/replies', label: 'Held replies' },
+        { href: '/moderation/audit', label: 'Moderation log' },
+      ]}
+      done={doneMessage(await searchParams)}
+    >
       <p className="mt-4 text-base text-stone-800">
         {pluralize(counts.pending, 'review')} waiting
         {queue.oldestPendingHours !== null
@@ -152,6 +114,6 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           )}
         </Section>
       </div>
-    </Container>
+    </ModerationFrame>
   );
 }

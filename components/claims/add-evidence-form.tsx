@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary, useAttempt } from '@/components/ui/error-summary';
 import { addClaimEvidenceAction, type ClaimFormState } from '@/lib/claims/actions';
 import { EvidenceFields } from './evidence-form';
-import { ErrorSummary, useAttempt } from './form-bits';
 
 /** What a moderator asked for: more text and links; the claim goes back to them. */
 export function AddEvidenceForm({ claimId }: { claimId: number }) {
@@ -22,11 +22,9 @@ export function AddEvidenceForm({ claimId }: { claimId: number }) {
         <ErrorSummary
           form={form}
           title="Your answer was not sent"
-          message={state.error.message}
-          fieldErrors={errors}
+          error={state.error}
           labels={{ evidence: 'Your answer', links: 'Links' }}
           attempt={attempt}
-          retryAfter={state.error.retryAfter}
         />
       ) : null}
       <div key={attempt} className="space-y-6">

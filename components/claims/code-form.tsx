@@ -2,6 +2,8 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary, useAttempt, waitText } from '@/components/ui/error-summary';
+import { Field, TEXT_INPUT } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import {
   resendClaimCodeAction,
@@ -9,7 +11,6 @@ import {
   withdrawClaimAction,
   type ClaimFormState,
 } from '@/lib/claims/actions';
-import { ErrorSummary, Field, TEXT_INPUT, useAttempt, waitText } from './form-bits';
 
 /** Claim step 2: the code sent to the listing's address. */
 export function CodeForm({ claimId }: { claimId: number }) {
@@ -27,11 +28,9 @@ export function CodeForm({ claimId }: { claimId: number }) {
         <ErrorSummary
           form={form}
           title="The code was not accepted"
-          message={state.error.message}
-          fieldErrors={errors}
+          error={state.error}
           labels={{ code: 'Code' }}
           attempt={attempt}
-          retryAfter={state.error.retryAfter}
         />
       ) : null}
       <Field form={form} name="code" label="6-digit code from the email" error={errors.code}>

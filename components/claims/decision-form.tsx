@@ -2,6 +2,8 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary, useAttempt } from '@/components/ui/error-summary';
+import { Field, fieldId, RadioGroupField, TEXT_AREA } from '@/components/ui/field';
 import { decideClaimAction, type ClaimFormState } from '@/lib/claims/actions';
 import {
   CLAIM_DECISION_LABELS,
@@ -9,7 +11,6 @@ import {
   CLAIM_LIMITS,
   type ClaimDecision,
 } from '@/lib/claims/labels';
-import { ErrorSummary, Field, TEXT_AREA, claimFieldId, useAttempt } from './form-bits';
 
 const HINTS: Record<ClaimDecision, string> = {
   approve: 'The claimant gets the listing (from its holder, for a dispute); both are told.',
@@ -46,59 +47,24 @@ export function ClaimDecisionForm({
         <ErrorSummary
           form={form}
           title="The decision was not recorded"
-          message={state.error.message}
-          fieldErrors={errors}
+          error={state.error}
           labels={{ decision: 'Decision', message: 'Message' }}
           attempt={attempt}
-          retryAfter={state.error.retryAfter}
         />
       ) : null}
-      <fieldset
+      <RadioGroupField
         key={attempt}
-        aria-describedby={errors.decision ? `${claimFieldId(form, 'decision')}-error` : undefined}
-      >
-        <legend className="mb-2 text-sm font-semibold text-stone-900">
-          Decision on claim {claimId}
-        </legend>
-        <div className="space-y-2">
-          {CLAIM_DECISIONS.map((value, index) => (
-            <div key={value} className="flex items-start gap-3">
-              <input
-                id={
-                  index === 0
-                    ? claimFieldId(form, 'decision')
-                    : claimFieldId(form, `decision-${value}`)
-                }
-                type="radio"
-                name="decision"
-                value={value}
-                defaultChecked={state?.values.decision === value}
-                required
-                className="mt-1 size-4 accent-teal-700"
-              />
-              <label
-                htmlFor={
-                  index === 0
-                    ? claimFieldId(form, 'decision')
-                    : claimFieldId(form, `decision-${value}`)
-                }
-                className="text-sm text-stone-800"
-              >
-                <span className="font-semibold text-stone-900">{CLAIM_DECISION_LABELS[value]}</span>
-                <span className="block text-stone-600">{HINTS[value]}</span>
-              </label>
-            </div>
-          ))}
-        </div>
-        {errors.decision ? (
-          <p
-            id={`${claimFieldId(form, 'decision')}-error`}
-            className="mt-2 text-sm font-medium text-red-800"
-          >
-            {errors.decision}
-          </p>
-        ) : null}
-      </fieldset>
+        id={fieldId(form, 'decision')}
+        name="decision"
+        legend={`Decision on claim ${claimId}`}
+        options={CLAIM_DECISIONS.map((value) => ({
+          value,
+          label: CLAIM_DECISION_LABELS[value],
+          hint: HINTS[value],
+        }))}
+        error={errors.decision}
+        defaultValue={state?.values.decision}
+      />
       <Field
         form={form}
         name="message"

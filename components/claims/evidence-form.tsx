@@ -2,9 +2,11 @@
 
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary, useAttempt } from '@/components/ui/error-summary';
+import { Field, TEXT_AREA } from '@/components/ui/field';
 import { submitEvidenceAction, type ClaimFormState } from '@/lib/claims/actions';
 import { CLAIM_LIMITS } from '@/lib/claims/labels';
-import { ErrorSummary, Field, LicenceFields, TEXT_AREA, useAttempt } from './form-bits';
+import { LicenceFields } from './form-bits';
 
 const LABELS: Record<string, string> = {
   evidence: 'Why this listing is yours',
@@ -101,11 +103,9 @@ export function EvidenceForm({
         <ErrorSummary
           form={form}
           title={mode === 'dispute' ? 'The dispute was not sent' : 'The claim was not sent'}
-          message={state.error.message}
-          fieldErrors={errors}
+          error={state.error}
           labels={LABELS}
           attempt={attempt}
-          retryAfter={state.error.retryAfter}
         />
       ) : null}
       <div key={attempt} className="space-y-6">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 /**
  * On a profile: an unclaimed listing invites its practitioner to claim it; a claimed one offers a
@@ -10,10 +11,7 @@ export function IsThisYou({ slug, claimed }: { slug: string; claimed: boolean })
     return (
       <p className="text-sm text-stone-700">
         Is this you?{' '}
-        <Link
-          href={href}
-          className="font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900"
-        >
+        <Link href={href} className={TEXT_LINK}>
           Claim this listing
         </Link>
       </p>

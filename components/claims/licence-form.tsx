@@ -3,10 +3,12 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary, useAttempt } from '@/components/ui/error-summary';
 import { FormMessage } from '@/components/ui/form-message';
 import { submitLicenceAction, type ClaimFormState } from '@/lib/claims/actions';
 import { EvidenceForm } from './evidence-form';
-import { ErrorSummary, LicenceFields, LINK, useAttempt } from './form-bits';
+import { TEXT_LINK } from '@/components/ui/text-link';
+import { LicenceFields } from './form-bits';
 
 const LABELS: Record<string, string> = {
   licenseState: 'State',
@@ -41,7 +43,8 @@ export function LicenceForm({ slug }: { slug: string }) {
   }
   const form = 'licence';
   const errors = state?.error?.fieldErrors ?? {};
-  const mismatch = Boolean(errors.licence);
+  // A licence that does not match is said by the heading and next to the three fields.
+  const { licence: mismatch, ...fieldErrors } = errors;
   return (
     <form action={formAction} noValidate className="space-y-6" aria-busy={pending || undefined}>
       <input type="hidden" name="slug" value={slug} />
@@ -51,18 +54,16 @@ export function LicenceForm({ slug }: { slug: string }) {
           title={
             mismatch ? 'The licence does not match this listing' : 'The licence was not checked'
           }
-          message={state.error.message}
-          fieldErrors={errors}
+          error={{ ...state.error, fieldErrors }}
           labels={LABELS}
           attempt={attempt}
-          retryAfter={state.error.retryAfter}
         >
           {mismatch ? (
             <p className="mt-3 text-sm">
               If the licence on the listing is wrong,{' '}
               <Link
                 href={`/therapists/${encodeURIComponent(slug)}/claim?step=evidence`}
-                className={LINK}
+                className={TEXT_LINK}
               >
                 send evidence to the moderators
               </Link>

@@ -221,6 +221,13 @@ export function CountRow({
 
 export type Marker = 'circle' | 'square';
 
+/** How a series is drawn, in the chart and in its legend alike. */
+export interface LineStyle {
+  ink: Ink;
+  dashed?: boolean;
+  marker: Marker | null;
+}
+
 function MarkerShape({ x, y, marker, ink }: { x: number; y: number; marker: Marker; ink: Ink }) {
   const classes = `fill-white ${INK[ink].stroke}`;
   if (marker === 'square') {
@@ -239,16 +246,12 @@ export function SeriesLine({
   centers,
   values,
   scale,
-  ink,
-  dashed = false,
-  marker,
+  line: { ink, dashed = false, marker },
 }: {
   centers: readonly number[];
   values: readonly (number | null)[];
   scale: (value: number) => number;
-  ink: Ink;
-  dashed?: boolean;
-  marker: Marker | null;
+  line: LineStyle;
 }) {
   const point = (i: number) => `${px(centers[i] ?? 0)},${px(scale(values[i] ?? 0))}`;
   return (
@@ -279,11 +282,8 @@ export function SeriesLine({
 }
 
 /** A legend entry: the line's own dash and marker beside its name, so colour is not needed. */
-export interface LegendEntry {
+export interface LegendEntry extends LineStyle {
   label: string;
-  ink: Ink;
-  dashed?: boolean;
-  marker: Marker | null;
 }
 
 export function Legend({ entries }: { entries: readonly LegendEntry[] }) {

@@ -114,8 +114,7 @@ export function OutcomeShareChart({
           centers={centers}
           values={months.map((m) => m.share)}
           scale={scale}
-          ink="primary"
-          marker="circle"
+          line={{ ink: 'primary', marker: 'circle' }}
         />
         <CategoryAxis centers={centers} labels={monthLabels(months.map((m) => m.month))} />
         <CountRow

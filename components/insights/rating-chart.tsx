@@ -91,16 +91,13 @@ export function RatingChart({ months }: { months: readonly InsightsMonth[] }) {
           centers={centers}
           values={months.map((m) => m.averageToDate)}
           scale={scale}
-          ink={TO_DATE.ink}
-          dashed
-          marker={null}
+          line={TO_DATE}
         />
         <SeriesLine
           centers={centers}
           values={months.map((m) => m.ratingAverage)}
           scale={scale}
-          ink={MONTHLY.ink}
-          marker="circle"
+          line={MONTHLY}
         />
         <CategoryAxis centers={centers} labels={monthLabels(months.map((m) => m.month))} />
         <CountRow

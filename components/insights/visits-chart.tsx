@@ -87,16 +87,13 @@ export function VisitsChart({ weeks }: { weeks: readonly InsightsWeek[] }) {
           centers={centers}
           values={weeks.map((w) => w.searchAppearances)}
           scale={scale}
-          ink={APPEARANCES.ink}
-          marker="circle"
+          line={APPEARANCES}
         />
         <SeriesLine
           centers={centers}
           values={weeks.map((w) => w.profileViews)}
           scale={scale}
-          ink={OPENS.ink}
-          dashed
-          marker="square"
+          line={OPENS}
         />
         <CategoryAxis centers={centers} labels={labels} />
       </ChartSvg>

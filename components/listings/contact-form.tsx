@@ -1,13 +1,14 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary, useAttempt } from '@/components/ui/error-summary';
+import { fieldsOf, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { requestContactChangeAction, type ContactFormState } from '@/lib/listings/actions';
 import { formatMoment } from '@/lib/listings/format';
 import { CONTACT_FIELD_LABELS, CONTACT_FIELDS, type ContactField } from '@/lib/listings/options';
-import { ListingErrorSummary } from './error-summary';
-import { TextField, textValue } from './form-parts';
+import { LISTING_FORM } from './form-parts';
 
 const HINTS: Record<ContactField, string> = {
   contactEmail: 'Where clients and Unknot reach you. Not shown on your profile.',
@@ -41,25 +42,20 @@ export function ContactForm({
     requestContactChangeAction,
     null,
   );
-  const [attempt, setAttempt] = useState(0);
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    setAttempt(attempt + 1);
-  }
+  const attempt = useAttempt(state);
   const refused = state?.status === 'refused' ? state : null;
   const initial = Object.fromEntries(CONTACT_FIELDS.map((field) => [field, current[field] ?? '']));
   const values = refused?.values ?? initial;
   const errors = refused?.error.fieldErrors ?? {};
+  const field = fieldsOf(LISTING_FORM, values, errors);
   return (
     <form action={action} noValidate className="space-y-6" aria-busy={pending || undefined}>
       {refused ? (
-        <ListingErrorSummary
-          message={refused.error.message}
-          fieldErrors={errors}
-          labelFor={(field) => CONTACT_FIELD_LABELS[field as ContactField] ?? null}
-          order={CONTACT_FIELDS}
+        <ErrorSummary
+          form={LISTING_FORM}
           subject="your change"
+          error={refused.error}
+          labels={CONTACT_FIELD_LABELS}
           attempt={attempt}
         />
       ) : null}
@@ -73,18 +69,16 @@ export function ContactForm({
         </FormMessage>
       ) : null}
       <div key={attempt} className="grid gap-5">
-        {CONTACT_FIELDS.map((field) => (
+        {CONTACT_FIELDS.map((name) => (
           <TextField
-            key={field}
-            name={field}
-            label={CONTACT_FIELD_LABELS[field]}
-            hint={HINTS[field]}
-            type={INPUT[field].type}
-            autoComplete={INPUT[field].autoComplete}
-            inputMode={INPUT[field].inputMode}
+            {...field(name)}
+            key={name}
+            label={CONTACT_FIELD_LABELS[name]}
+            hint={HINTS[name]}
+            type={INPUT[name].type}
+            autoComplete={INPUT[name].autoComplete}
+            inputMode={INPUT[name].inputMode}
             maxLength={500}
-            defaultValue={textValue(values, field)}
-            error={errors[field]}
           />
         ))}
       </div>

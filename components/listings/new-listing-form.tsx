@@ -1,19 +1,23 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary, useAttempt } from '@/components/ui/error-summary';
+import { fieldsOf, SelectInput, TextField } from '@/components/ui/field';
 import { submitNewListingAction, type NewListingFormState } from '@/lib/listings/actions';
 import { LISTING_LIMITS } from '@/lib/listings/options';
 import type { TaxonomyOptions } from '@/lib/listings/taxonomy';
-import { ListingErrorSummary } from './error-summary';
-import { FormSection, SelectInput, TextAreaField, TextField, textValue } from './form-parts';
+import { US_STATE_OPTIONS } from '@/lib/us-states';
+import { FormSection, LISTING_FORM } from './form-parts';
 import {
+  BioField,
   ConditionFields,
+  CredentialsField,
+  HeadlineField,
   IntentFields,
   LOCATION_LABELS,
   LocationFields,
-  STATE_OPTIONS,
   TechniqueFields,
 } from './listing-fields';
 
@@ -35,8 +39,6 @@ const FIELD_LABELS: Record<string, string> = {
   contactEmail: 'Contact email',
 };
 
-const ORDER = Object.keys(FIELD_LABELS);
-
 /**
  * Asking for a new listing. It goes to the moderators; nothing is public until one approves.
  * Works without JavaScript; a refused request comes back with what was typed.
@@ -46,23 +48,18 @@ export function NewListingForm({ options, today }: { options: TaxonomyOptions; t
     submitNewListingAction,
     null,
   );
-  const [attempt, setAttempt] = useState(0);
-  const [seen, setSeen] = useState(state);
-  if (state !== seen) {
-    setSeen(state);
-    setAttempt(attempt + 1);
-  }
+  const attempt = useAttempt(state);
   const values = state?.values ?? {};
   const errors = state?.error.fieldErrors ?? {};
+  const field = fieldsOf(LISTING_FORM, values, errors);
   return (
     <form action={action} noValidate className="space-y-8" aria-busy={pending || undefined}>
       {state ? (
-        <ListingErrorSummary
-          message={state.error.message}
-          fieldErrors={errors}
-          labelFor={(field) => FIELD_LABELS[field] ?? null}
-          order={ORDER}
+        <ErrorSummary
+          form={LISTING_FORM}
           subject="your request"
+          error={state.error}
+          labels={FIELD_LABELS}
           attempt={attempt}
         />
       ) : null}
@@ -82,22 +79,13 @@ export function NewListingForm({ options, today }: { options: TaxonomyOptions; t
       <div key={attempt} className="space-y-8">
         <FormSection id="new-who" title="Who you are">
           <TextField
-            name="name"
+            {...field('name')}
             label="Your name"
             hint="As clients know you, and as it is on your licence."
-            defaultValue={textValue(values, 'name')}
-            error={errors.name}
             maxLength={L.nameMax}
             autoComplete="name"
           />
-          <TextField
-            name="credentials"
-            label="Credentials (optional)"
-            hint="Letters after your name, like “LMT, NCBTMB”."
-            defaultValue={textValue(values, 'credentials')}
-            error={errors.credentials}
-            maxLength={L.credentialsMax}
-          />
+          <CredentialsField values={values} errors={errors} optional />
           <fieldset className="min-w-0">
             <legend className="text-sm font-semibold text-stone-900">Licence (optional)</legend>
             <p className="mt-1 text-sm text-stone-600">
@@ -106,51 +94,30 @@ export function NewListingForm({ options, today }: { options: TaxonomyOptions; t
             </p>
             <div className="mt-2 grid gap-4 sm:grid-cols-2">
               <SelectInput
-                name="licenseState"
+                {...field('licenseState')}
                 label="State that issued it"
-                defaultValue={textValue(values, 'licenseState')}
-                options={[{ value: '', label: 'No licence given' }, ...STATE_OPTIONS.slice(1)]}
-                error={errors.licenseState}
+                options={[{ value: '', label: 'No licence given' }, ...US_STATE_OPTIONS.slice(1)]}
               />
               <TextField
-                name="licenseNumber"
+                {...field('licenseNumber')}
                 label="Licence number"
-                defaultValue={textValue(values, 'licenseNumber')}
-                error={errors.licenseNumber}
                 maxLength={L.licenseNumberMax}
               />
             </div>
           </fieldset>
           <TextField
-            name="contactEmail"
+            {...field('contactEmail')}
             type="email"
             label="Contact email (optional)"
             hint="For the listing: clients and Unknot may reach you here. It is not shown publicly."
-            defaultValue={textValue(values, 'contactEmail')}
-            error={errors.contactEmail}
             maxLength={254}
             autoComplete="email"
           />
         </FormSection>
 
         <FormSection id="new-about" title="Your practice">
-          <TextField
-            name="headline"
-            label="Headline"
-            hint={`One line under your name in search results, up to ${L.headlineMax} characters.`}
-            defaultValue={textValue(values, 'headline')}
-            error={errors.headline}
-            maxLength={L.headlineMax}
-          />
-          <TextAreaField
-            name="bio"
-            label="About you (optional)"
-            hint="How you work and whom you help."
-            defaultValue={textValue(values, 'bio')}
-            error={errors.bio}
-            maxLength={L.bioMax}
-            rows={6}
-          />
+          <HeadlineField values={values} errors={errors} />
+          <BioField values={values} errors={errors} optional />
           <TechniqueFields options={options} values={values} errors={errors} />
           <IntentFields values={values} errors={errors} />
           <ConditionFields options={options} values={values} errors={errors} />

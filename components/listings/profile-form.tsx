@@ -2,29 +2,29 @@
 
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import {
+  CheckboxField,
+  CheckboxGroup,
+  fieldsOf,
+  listValue,
+  SelectInput,
+  TextAreaField,
+  TextField,
+  textValue,
+} from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { PRESSURE_LABELS, formatDate } from '@/lib/format';
 import { saveListingProfileAction, type ProfileFormState } from '@/lib/listings/actions';
 import { LANGUAGE_OPTIONS, LISTING_LIMITS, WEEKDAYS } from '@/lib/listings/options';
 import type { OwnLocation } from '@/lib/listings/profile';
 import type { TaxonomyOptions } from '@/lib/listings/taxonomy';
-import { ListingErrorSummary } from './error-summary';
+import { FormSection, LISTING_FORM } from './form-parts';
 import {
-  CheckboxGroup,
-  FieldError,
-  FormSection,
-  LABEL,
-  SelectInput,
-  TEXT_INPUT,
-  TextAreaField,
-  TextField,
-  describedBy,
-  fieldId,
-  listValue,
-  textValue,
-} from './form-parts';
-import {
+  BioField,
   ConditionFields,
+  CredentialsField,
+  HeadlineField,
   IntentFields,
   LOCATION_LABELS,
   LocationFields,
@@ -87,52 +87,25 @@ function savedMessage(changed: readonly string[]): string {
   return `Your profile is saved (${list}). Your public page shows it now; search results follow within a minute.`;
 }
 
-function fieldOrder(locations: readonly OwnLocation[], priceRows: number): string[] {
-  return [
-    'headline',
-    'credentials',
-    'bio',
-    'modality',
-    'intent',
-    'pressureMin',
-    'pressureMax',
-    'language',
-    'mobileService',
-    'condition',
-    'notTreated',
-    'referrals',
-    ...WEEKDAYS.flatMap((_, day) => [`hours.${day}.opens`, `hours.${day}.closes`]),
-    ...Array.from({ length: priceRows }, (_, row) => [
-      `prices.${row}.service`,
-      `prices.${row}.minutes`,
-      `prices.${row}.dollars`,
-    ]).flat(),
-    ...locations.map((location) => `locations.${location.id}.endsOn`),
-    ...Object.keys(LOCATION_LABELS).map((key) => `newLocation.${key}`),
-  ];
-}
-
-function labelFor(locations: readonly OwnLocation[]) {
-  return (field: string): string | null => {
-    if (FIELD_LABELS[field]) return FIELD_LABELS[field];
-    let match = /^hours\.(\d)\.(opens|closes)$/.exec(field);
-    if (match) return `${WEEKDAYS[Number(match[1])]}, ${match[2]}`;
-    match = /^prices\.(\d+)\.(service|minutes|dollars)$/.exec(field);
-    if (match) {
-      const part = { service: 'service', minutes: 'minutes', dollars: 'price' }[match[2]!];
-      return `Price ${Number(match[1]) + 1}, ${part}`;
-    }
-    match = /^locations\.(\d+)\.endsOn$/.exec(field);
-    if (match) {
-      const location = locations.find((l) => l.id === Number(match![1]));
-      return location ? `Last day at ${location.name}` : null;
-    }
-    match = /^newLocation\.(\w+)$/.exec(field);
-    if (match && match[1]! in LOCATION_LABELS) {
-      return `New location, ${LOCATION_LABELS[match[1] as keyof typeof LOCATION_LABELS].toLowerCase()}`;
-    }
-    return null;
-  };
+/** The labels of every field the form shows, in its order, for the error summary. */
+function fieldLabels(locations: readonly OwnLocation[], priceRows: number): Record<string, string> {
+  const labels: Record<string, string> = { ...FIELD_LABELS };
+  WEEKDAYS.forEach((day, index) => {
+    labels[`hours.${index}.opens`] = `${day}, opens`;
+    labels[`hours.${index}.closes`] = `${day}, closes`;
+  });
+  for (let row = 0; row < priceRows; row++) {
+    labels[`prices.${row}.service`] = `Price ${row + 1}, service`;
+    labels[`prices.${row}.minutes`] = `Price ${row + 1}, minutes`;
+    labels[`prices.${row}.dollars`] = `Price ${row + 1}, price`;
+  }
+  for (const location of locations) {
+    labels[`locations.${location.id}.endsOn`] = `Last day at ${location.name}`;
+  }
+  for (const [key, label] of Object.entries(LOCATION_LABELS)) {
+    labels[`newLocation.${key}`] = `New location, ${label.toLowerCase()}`;
+  }
+  return labels;
 }
 
 /** Rows of the price table: those filled in, then blank ones to add (at least 4 in all). */
@@ -166,6 +139,7 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
   const refused = state?.status === 'refused' ? state : null;
   const values = refused?.values ?? initial;
   const errors = refused?.error.fieldErrors ?? {};
+  const field = fieldsOf(LISTING_FORM, values, errors);
   const [firstRows] = useState(() => priceRowCount(initial));
   const priceRows = Math.max(firstRows, priceRowCount(values));
   const current = locations.filter((location) => location.current);
@@ -174,12 +148,11 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
   return (
     <form action={formAction} noValidate className="space-y-8" aria-busy={pending || undefined}>
       {refused ? (
-        <ListingErrorSummary
-          message={refused.error.message}
-          fieldErrors={errors}
-          labelFor={labelFor(locations)}
-          order={fieldOrder(locations, priceRows)}
+        <ErrorSummary
+          form={LISTING_FORM}
           subject="your profile"
+          error={refused.error}
+          labels={fieldLabels(locations, priceRows)}
           attempt={refused.at}
         />
       ) : null}
@@ -189,31 +162,9 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
 
       <div key={state?.at ?? 0} className="space-y-8">
         <FormSection id="profile-about" title="About you">
-          <TextField
-            name="headline"
-            label="Headline"
-            hint={`One line under your name in search results, up to ${L.headlineMax} characters.`}
-            defaultValue={textValue(values, 'headline')}
-            error={errors.headline}
-            maxLength={L.headlineMax}
-          />
-          <TextField
-            name="credentials"
-            label="Credentials"
-            hint="Letters after your name, like “LMT, NCBTMB”."
-            defaultValue={textValue(values, 'credentials')}
-            error={errors.credentials}
-            maxLength={L.credentialsMax}
-          />
-          <TextAreaField
-            name="bio"
-            label="About you"
-            hint="How you work and whom you help. Leave an empty line between paragraphs."
-            defaultValue={textValue(values, 'bio')}
-            error={errors.bio}
-            maxLength={L.bioMax}
-            rows={8}
-          />
+          <HeadlineField values={values} errors={errors} />
+          <CredentialsField values={values} errors={errors} />
+          <BioField values={values} errors={errors} />
         </FormSection>
 
         <FormSection id="profile-techniques" title="Techniques">
@@ -226,23 +177,18 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
             <legend className="text-sm font-semibold text-stone-900">Pressure you work with</legend>
             <p className="mt-1 text-sm text-stone-600">From 1 (light) to 5 (very firm).</p>
             <div className="mt-2 grid gap-4 sm:grid-cols-2">
-              <SelectInput
-                name="pressureMin"
-                label="Lightest pressure"
-                defaultValue={textValue(values, 'pressureMin')}
-                options={PRESSURE_OPTIONS}
-                error={errors.pressureMin}
-              />
-              <SelectInput
-                name="pressureMax"
-                label="Firmest pressure"
-                defaultValue={textValue(values, 'pressureMax')}
-                options={PRESSURE_OPTIONS}
-                error={errors.pressureMax}
-              />
+              {(['pressureMin', 'pressureMax'] as const).map((name) => (
+                <SelectInput
+                  {...field(name)}
+                  key={name}
+                  label={FIELD_LABELS[name]}
+                  options={PRESSURE_OPTIONS}
+                />
+              ))}
             </div>
           </fieldset>
           <CheckboxGroup
+            form={LISTING_FORM}
             name="language"
             legend="Languages you work in"
             options={LANGUAGE_CHOICES}
@@ -250,38 +196,27 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
             error={errors.language}
             columns="grid-cols-2 sm:grid-cols-3"
           />
-          <div>
-            <FieldError name="mobileService" message={errors.mobileService} />
-            <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl border border-stone-200 bg-stone-50 p-3 text-sm text-stone-900 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-teal-700">
-              <input
-                id={fieldId('mobileService')}
-                name="mobileService"
-                type="checkbox"
-                defaultChecked={textValue(values, 'mobileService') === 'on'}
-                aria-describedby={describedBy('mobileService', errors.mobileService)}
-                className="mt-0.5 size-5 shrink-0 accent-teal-700"
-              />
-              <span>I also come to clients’ homes or offices</span>
-            </label>
-          </div>
+          <CheckboxField
+            form={LISTING_FORM}
+            name="mobileService"
+            label="I also come to clients’ homes or offices"
+            error={errors.mobileService}
+            defaultChecked={textValue(values, 'mobileService') === 'on'}
+          />
         </FormSection>
 
         <FormSection id="profile-conditions" title="Conditions and limits">
           <ConditionFields options={options} values={values} errors={errors} />
           <TextAreaField
-            name="notTreated"
+            {...field('notTreated')}
             label="What you do not treat"
             hint="Shown on your profile as “Does not treat”, so people know before they book."
-            defaultValue={textValue(values, 'notTreated')}
-            error={errors.notTreated}
             maxLength={L.scopeTextMax}
           />
           <TextAreaField
-            name="referrals"
+            {...field('referrals')}
             label="Whom you refer people to"
             hint="Shown as “Refers to”: physiotherapists, physicians, other practitioners."
-            defaultValue={textValue(values, 'referrals')}
-            error={errors.referrals}
             maxLength={L.scopeTextMax}
           />
         </FormSection>
@@ -299,13 +234,17 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
                 <fieldset key={day} className="min-w-0">
                   <legend className="text-sm font-semibold text-stone-900">{day}</legend>
                   <div className="grid grid-cols-2 gap-3 sm:max-w-md">
-                    <TimeInput name={opens} label="Opens" values={values} error={errors[opens]} />
-                    <TimeInput
-                      name={closes}
-                      label="Closes"
-                      values={values}
-                      error={errors[closes]}
-                    />
+                    {[
+                      { name: opens, label: 'Opens' },
+                      { name: closes, label: 'Closes' },
+                    ].map((time) => (
+                      <TextField
+                        {...field(time.name)}
+                        key={time.name}
+                        type="time"
+                        label={time.label}
+                      />
+                    ))}
                   </div>
                 </fieldset>
               );
@@ -324,26 +263,20 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
                 <legend className="px-1 text-sm font-semibold text-stone-900">{`Price ${row + 1}`}</legend>
                 <div className="grid gap-3 sm:grid-cols-[1fr_8rem_8rem]">
                   <TextField
-                    name={`prices.${row}.service`}
+                    {...field(`prices.${row}.service`)}
                     label="Service"
-                    defaultValue={textValue(values, `prices.${row}.service`)}
-                    error={errors[`prices.${row}.service`]}
                     maxLength={L.serviceMax}
                   />
                   <TextField
-                    name={`prices.${row}.minutes`}
+                    {...field(`prices.${row}.minutes`)}
                     label="Minutes"
                     inputMode="numeric"
-                    defaultValue={textValue(values, `prices.${row}.minutes`)}
-                    error={errors[`prices.${row}.minutes`]}
                     maxLength={3}
                   />
                   <TextField
-                    name={`prices.${row}.dollars`}
+                    {...field(`prices.${row}.dollars`)}
                     label="Price ($)"
                     inputMode="numeric"
-                    defaultValue={textValue(values, `prices.${row}.dollars`)}
-                    error={errors[`prices.${row}.dollars`]}
                     maxLength={6}
                   />
                 </div>
@@ -380,14 +313,12 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
                         Since {formatDate(location.startsOn) ?? location.startsOn}
                       </p>
                       <TextField
-                        name={name}
+                        {...field(name)}
                         type="date"
                         label="Last day here"
                         hint="Only if you no longer practise here."
                         min={location.startsOn}
                         max={today}
-                        defaultValue={textValue(values, name)}
-                        error={errors[name]}
                         className="mt-3 max-w-xs"
                       />
                     </li>
@@ -430,35 +361,5 @@ export function ProfileForm({ initial, locations, options, today }: ProfileFormP
         </p>
       </div>
     </form>
-  );
-}
-
-function TimeInput({
-  name,
-  label,
-  values,
-  error,
-}: {
-  name: string;
-  label: string;
-  values: Record<string, string | string[]>;
-  error?: string;
-}) {
-  return (
-    <div>
-      <label htmlFor={fieldId(name)} className={LABEL}>
-        {label}
-      </label>
-      <FieldError name={name} message={error} />
-      <input
-        id={fieldId(name)}
-        name={name}
-        type="time"
-        defaultValue={textValue(values, name)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error)}
-        className={TEXT_INPUT}
-      />
-    </div>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { HiddenFields, RadioGroupField, SelectInput } from '@/components/ui/field';
+import type { SelectOption } from '@/components/ui/select-field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionResult } from '@/lib/actions';
 import { decideAppealAction, decideReviewAction } from '@/lib/moderation/actions';
@@ -16,27 +18,33 @@ import {
   type ModerationDecision,
 } from '@/lib/moderation/reasons';
 
-const SELECT =
-  'mt-1 block min-h-11 w-full max-w-md rounded-xl border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/30 focus:outline-none aria-invalid:border-red-700';
-
 type Action = (
   previous: ActionResult<string> | null,
   form: FormData,
-) => Promise<ActionResult<string>>;
+) => Promise<ActionResult<string> | null>;
 
-interface FieldsProps<C extends string> {
+interface ReasonDecisionProps<C extends string> {
   /** Prefix for the element ids, unique on the page. */
   prefix: string;
   action: Action;
-  hidden: { name: string; value: number };
+  /** What the decision is about (ids, the version seen), sent as hidden fields. */
+  hidden: Record<string, string | number>;
   choiceName: string;
   choiceLegend: string;
   choices: readonly C[];
   labels: Record<C, string>;
+  /** Every reason, and those that go with a choice. */
+  reasons: readonly SelectOption[];
+  reasonsFor: (choice: C) => readonly SelectOption[];
+  reasonHint: ReactNode;
   submitLabel: string;
 }
 
-function DecisionFields<C extends 'approve' | 'not_recommended' | 'remove' | AppealOutcome>({
+/**
+ * A moderator's decision: one of a few choices, with a reason that fits it. Works without
+ * JavaScript (every reason is then listed and the server checks the pair).
+ */
+export function ReasonDecisionForm<C extends string>({
   prefix,
   action,
   hidden,
@@ -44,13 +52,15 @@ function DecisionFields<C extends 'approve' | 'not_recommended' | 'remove' | App
   choiceLegend,
   choices,
   labels,
+  reasons,
+  reasonsFor,
+  reasonHint,
   submitLabel,
-}: FieldsProps<C>) {
+}: ReasonDecisionProps<C>) {
   const [state, formAction, pending] = useActionState(action, null);
   const [choice, setChoice] = useState<C | ''>('');
   const [reason, setReason] = useState('');
-  // Without JavaScript every reason is listed and the server checks the pair.
-  const options = choice ? reasonsFor(choice) : MODERATION_REASON_OPTIONS;
+  const options = choice ? reasonsFor(choice) : reasons;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -62,74 +72,35 @@ function DecisionFields<C extends 'approve' | 'not_recommended' | 'remove' | App
   const otherError = failure && !choiceError && !reasonError ? failure.message : null;
   return (
     <form action={formAction} onSubmit={submit} className="space-y-4" noValidate>
-      <input type="hidden" name={hidden.name} value={hidden.value} />
-      <fieldset
-        aria-describedby={choiceError ? `${prefix}-choice-error` : undefined}
-        className="flex flex-wrap gap-x-5 gap-y-2"
-      >
-        <legend className="mb-2 w-full text-sm font-medium text-stone-900">{choiceLegend}</legend>
-        {choices.map((value) => (
-          <div key={value} className="flex min-h-11 items-center gap-2">
-            <input
-              id={`${prefix}-${value}`}
-              type="radio"
-              name={choiceName}
-              value={value}
-              checked={choice === value}
-              onChange={() => {
-                setChoice(value);
-                const allowed = reasonsFor(value);
-                if (!allowed.some((o) => o.value === reason)) {
-                  setReason(allowed.length === 1 ? (allowed[0]?.value ?? '') : '');
-                }
-              }}
-              required
-              className="size-4 accent-teal-700"
-            />
-            <label htmlFor={`${prefix}-${value}`} className="text-sm font-semibold text-stone-900">
-              {labels[value]}
-            </label>
-          </div>
-        ))}
-        {choiceError ? (
-          <p id={`${prefix}-choice-error`} className="w-full text-sm text-red-800">
-            {choiceError}
-          </p>
-        ) : null}
-      </fieldset>
-      <div>
-        <label htmlFor={`${prefix}-reason`} className="block text-sm font-medium text-stone-900">
-          Reason
-        </label>
-        <select
-          id={`${prefix}-reason`}
-          name="reason"
-          required
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={
-            reasonError ? `${prefix}-reason-error ${prefix}-reason-hint` : `${prefix}-reason-hint`
+      <HiddenFields values={hidden} />
+      <RadioGroupField
+        id={`${prefix}-choice`}
+        name={choiceName}
+        legend={choiceLegend}
+        options={choices.map((value) => ({ value, label: labels[value] }))}
+        error={choiceError}
+        inline
+        value={choice}
+        onChoose={(value) => {
+          setChoice(value);
+          const allowed = reasonsFor(value);
+          if (!allowed.some((o) => o.value === reason)) {
+            setReason(allowed.length === 1 ? (allowed[0]?.value ?? '') : '');
           }
-          className={SELECT}
-        >
-          <option value="">Choose a reason</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        {reasonError ? (
-          <p id={`${prefix}-reason-error`} className="mt-1 text-sm text-red-800">
-            {reasonError}
-          </p>
-        ) : null}
-        <p id={`${prefix}-reason-hint`} className="mt-1 text-sm text-stone-600">
-          Reasons are about the content only, never the rating. Publishing needs “Meets the
-          guidelines”.
-        </p>
-      </div>
+        }}
+      />
+      <SelectInput
+        form={prefix}
+        name="reason"
+        label="Reason"
+        hint={reasonHint}
+        error={reasonError}
+        required
+        value={reason}
+        onChoose={setReason}
+        options={[{ value: '', label: 'Choose a reason' }, ...options]}
+        className="max-w-md"
+      />
       {otherError ? <FormMessage tone="error">{otherError}</FormMessage> : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : submitLabel}
@@ -138,17 +109,23 @@ function DecisionFields<C extends 'approve' | 'not_recommended' | 'remove' | App
   );
 }
 
+const REVIEW_REASON_HINT =
+  'Reasons are about the content only, never the rating. Publishing needs “Meets the guidelines”.';
+
 /** Publish, not recommend or remove one review, with a reason. */
 export function ReviewDecisionForm({ reviewId }: { reviewId: number }) {
   return (
-    <DecisionFields<ModerationDecision>
+    <ReasonDecisionForm<ModerationDecision>
       prefix={`decide-${reviewId}`}
       action={decideReviewAction}
-      hidden={{ name: 'reviewId', value: reviewId }}
+      hidden={{ reviewId }}
       choiceName="decision"
       choiceLegend={`Decision on review ${reviewId}`}
       choices={MODERATION_DECISIONS}
       labels={DECISION_LABELS}
+      reasons={MODERATION_REASON_OPTIONS}
+      reasonsFor={reasonsFor}
+      reasonHint={REVIEW_REASON_HINT}
       submitLabel="Record the decision"
     />
   );
@@ -157,14 +134,17 @@ export function ReviewDecisionForm({ reviewId }: { reviewId: number }) {
 /** Keep or overturn a decision under appeal, with a reason. */
 export function AppealDecisionForm({ appealId }: { appealId: number }) {
   return (
-    <DecisionFields<AppealOutcome>
+    <ReasonDecisionForm<AppealOutcome>
       prefix={`appeal-${appealId}`}
       action={decideAppealAction}
-      hidden={{ name: 'appealId', value: appealId }}
+      hidden={{ appealId }}
       choiceName="outcome"
       choiceLegend={`Outcome of appeal ${appealId}`}
       choices={APPEAL_OUTCOMES}
       labels={APPEAL_OUTCOME_LABELS}
+      reasons={MODERATION_REASON_OPTIONS}
+      reasonsFor={reasonsFor}
+      reasonHint={REVIEW_REASON_HINT}
       submitLabel="Decide the appeal"
     />
   );

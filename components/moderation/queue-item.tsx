@@ -4,8 +4,7 @@ import { Card } from '@/components/ui/card';
 import type { QueueAppeal, QueueReview } from '@/lib/moderation/queue';
 import { REVIEW_STATUS_LABELS, reportReasonLabel, waitingLabel } from '@/lib/moderation/reasons';
 import { AppealDecisionForm, ReviewDecisionForm } from './decision-form';
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 /** A review's words, always as text. */
 function ReviewText({ title, body }: { title: string; body: string }) {
@@ -26,7 +25,7 @@ export function QueueReviewItem({ item }: { item: QueueReview }) {
       <div className="flex flex-wrap items-center gap-2">
         <h3 id={headingId} className="text-base font-semibold text-stone-900">
           Review {item.id} of{' '}
-          <Link href={`/therapists/${item.therapist.slug}`} className={LINK}>
+          <Link href={`/therapists/${item.therapist.slug}`} className={TEXT_LINK}>
             {item.therapist.name}
           </Link>
         </h3>
@@ -78,7 +77,7 @@ export function QueueReviewItem({ item }: { item: QueueReview }) {
         {item.openAppealId !== null ? (
           <p className="text-sm text-stone-700">
             The author appealed the decision on this review:{' '}
-            <a href={`#appeal-${item.openAppealId}-heading`} className={LINK}>
+            <a href={`#appeal-${item.openAppealId}-heading`} className={TEXT_LINK}>
               decide the appeal
             </a>
             .
@@ -99,7 +98,7 @@ export function QueueAppealItem({ appeal }: { appeal: QueueAppeal }) {
     <Card as="article" aria-labelledby={headingId} className="p-5">
       <h3 id={headingId} className="text-base font-semibold text-stone-900">
         Appeal {appeal.id}: review {appeal.reviewId} of{' '}
-        <Link href={`/therapists/${appeal.review.therapist.slug}`} className={LINK}>
+        <Link href={`/therapists/${appeal.review.therapist.slug}`} className={TEXT_LINK}>
           {appeal.review.therapist.name}
         </Link>
       </h3>

@@ -5,8 +5,7 @@ import { waitingLabel } from '@/lib/moderation/reasons';
 import type { HeldReply } from '@/lib/replies/types';
 import { ReplyDecisionForm } from './reply-decision-form';
 import { ReplyFindings } from './reply-findings';
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 /** One held reply on the moderators' queue: the review it answers, why it is held, the form. */
 export function HeldReplyItem({ item }: { item: HeldReply }) {
@@ -16,7 +15,10 @@ export function HeldReplyItem({ item }: { item: HeldReply }) {
       <div className="flex flex-wrap items-center gap-2">
         <h3 id={headingId} className="text-base font-semibold text-stone-900">
           Reply {item.id} from{' '}
-          <Link href={`/therapists/${item.listing.slug}#review-${item.review.id}`} className={LINK}>
+          <Link
+            href={`/therapists/${item.listing.slug}#review-${item.review.id}`}
+            className={TEXT_LINK}
+          >
             {item.listing.name}
           </Link>
         </h3>

@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/lib/format';
 import type { OwnReply } from '@/lib/replies/types';
 import { DeleteReplyForm } from './delete-reply-form';
-import { ReplyComposer } from './reply-composer';
+import { ReplyComposer, type ReplyTarget } from './reply-composer';
 import { ReplyDisclosure } from './reply-disclosure';
 import { ReplyFindings } from './reply-findings';
 
@@ -83,15 +83,7 @@ function ReplyState({ reply }: { reply: OwnReply | null }) {
 }
 
 /** Under a review on the owner's list: the reply's state, and the composer to write or edit it. */
-export function OwnerReplyPanel({
-  reviewId,
-  listingName,
-  reply,
-}: {
-  reviewId: number;
-  listingName: string;
-  reply: OwnReply | null;
-}) {
+export function OwnerReplyPanel({ reviewId, listingName, reply }: ReplyTarget) {
   return (
     <div className="space-y-3">
       <ReplyState reply={reply} />

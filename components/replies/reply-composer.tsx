@@ -23,15 +23,14 @@ const SAVED_MESSAGES = {
  * Writes or edits the owner's reply to one review, with the confidentiality reminder next to
  * the box. A plain form: it works without JavaScript.
  */
-export function ReplyComposer({
-  reviewId,
-  listingName,
-  reply,
-}: {
+export interface ReplyTarget {
   reviewId: number;
   listingName: string;
+  /** The owner's reply, when there is one. */
   reply: OwnReply | null;
-}) {
+}
+
+export function ReplyComposer({ reviewId, listingName, reply }: ReplyTarget) {
   const [state, action, pending] = useActionState<SaveReplyState, FormData>(saveReplyAction, null);
   const [text, setText] = useState(() => state?.body ?? reply?.body ?? '');
   const id = `reply-${reviewId}`;

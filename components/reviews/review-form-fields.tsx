@@ -1,46 +1,9 @@
 import type { ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
+import { describedBy, fieldId, FieldError, FieldHint } from '@/components/ui/field';
 
-/** The id of a field's control; an error summary links to it. Radio groups: the first option. */
-export function fieldId(name: string): string {
-  return `review-${name}`;
-}
-
-function errorId(name: string): string {
-  return `${fieldId(name)}-error`;
-}
-
-function hintId(name: string): string {
-  return `${fieldId(name)}-hint`;
-}
-
-/** The ids that describe a field: its error first, then its hint. */
-export function describedBy(name: string, error?: string, hint?: ReactNode): string | undefined {
-  const ids = [error ? errorId(name) : null, hint ? hintId(name) : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-export function FieldError({ name, message }: { name: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={errorId(name)} className="mt-1 text-sm font-medium text-red-800">
-      <span className="sr-only">Error: </span>
-      {message}
-    </p>
-  );
-}
-
-export function FieldHint({ name, children }: { name: string; children?: ReactNode }) {
-  if (!children) return null;
-  return (
-    <p id={hintId(name)} className="mt-1 text-sm text-stone-600">
-      {children}
-    </p>
-  );
-}
-
-export const TEXT_INPUT =
-  'mt-1 block min-h-11 w-full rounded-xl border border-stone-300 bg-white px-3 text-base text-stone-900 focus:border-teal-700 focus:ring-2 focus:ring-teal-700/30 focus:outline-none aria-invalid:border-red-700';
+/** The review form's name: its controls' ids are "review-<name>" (see fieldId). */
+export const REVIEW_FORM = 'review';
 
 const OPTION =
   'relative flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-xl border border-stone-300 bg-white px-3 text-center text-sm font-medium text-stone-800 transition-colors select-none hover:border-teal-700 hover:bg-teal-50 has-checked:border-teal-700 has-checked:bg-teal-700 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-teal-700';
@@ -82,14 +45,15 @@ export function ChoiceGroup({
   layout = 'grid-cols-3',
   ends,
 }: ChoiceGroupProps) {
+  const id = fieldId(REVIEW_FORM, name);
   const all: ChoiceOption[] = skippable
     ? [...options, { value: '', label: 'Skip', srLabel: 'Skip this question' }]
     : [...options];
   return (
-    <fieldset aria-describedby={describedBy(name, error, hint)} className="min-w-0">
+    <fieldset aria-describedby={describedBy(id, { error, hint })} className="min-w-0">
       <legend className="text-sm font-semibold text-stone-900">{legend}</legend>
-      <FieldHint name={name}>{hint}</FieldHint>
-      <FieldError name={name} message={error} />
+      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldError id={id} message={error} />
       <div className={cn('mt-2 grid gap-2', layout)}>
         {all.map((option, index) => (
           <label
@@ -104,7 +68,7 @@ export function ChoiceGroup({
           >
             <input
               type="radio"
-              id={index === 0 ? fieldId(name) : `${fieldId(name)}-${index}`}
+              id={index === 0 ? id : `${id}-${index}`}
               name={name}
               value={option.value}
               defaultChecked={option.value === defaultValue}

@@ -12,17 +12,9 @@ import {
 } from '@/lib/reviews/actions';
 import type { ConditionOption, ReviewFormContext } from '@/lib/reviews/editing';
 import type { ChecklistField, ReviewFormValues } from '@/lib/reviews/input';
-import { ErrorSummary } from './review-error-summary';
-import {
-  ChoiceGroup,
-  FieldError,
-  FieldHint,
-  TEXT_INPUT,
-  YesNoGroup,
-  describedBy,
-  fieldId,
-  type ChoiceOption,
-} from './review-form-fields';
+import { ErrorSummary, useAttempt } from '@/components/ui/error-summary';
+import { CheckboxField, Field, TEXT_AREA, TEXT_INPUT } from '@/components/ui/field';
+import { ChoiceGroup, REVIEW_FORM, YesNoGroup, type ChoiceOption } from './review-form-fields';
 import { StarRatingInput } from './star-rating-input';
 
 /** Field names and how the error summary calls them, in the order the form shows them. */
@@ -159,12 +151,7 @@ export function ReviewForm({
   );
 
   // Each refused submission draws the fields afresh from what was sent back.
-  const [seen, setSeen] = useState(state);
-  const [attempt, setAttempt] = useState(0);
-  if (state !== seen) {
-    setSeen(state);
-    setAttempt(attempt + 1);
-  }
+  const attempt = useAttempt(state);
   const values = state?.values ?? initial;
   const errors = state?.error.fieldErrors ?? {};
   const [bodyLength, setBodyLength] = useState(values.body.length);
@@ -183,8 +170,9 @@ export function ReviewForm({
       )}
       {state ? (
         <ErrorSummary
-          message={state.error.message}
-          fieldErrors={errors}
+          form={REVIEW_FORM}
+          subject="your review"
+          error={state.error}
           labels={FIELD_LABELS}
           attempt={attempt}
         />
@@ -199,52 +187,53 @@ export function ReviewForm({
           <SectionHeading id="review-required-heading">{`Your review of ${therapistName}`}</SectionHeading>
           <StarRatingInput defaultValue={values.rating} error={errors.rating} />
 
-          <div>
-            <label
-              htmlFor={fieldId('body')}
-              className="block text-base font-semibold text-stone-900"
-            >
-              What happened, and how do you feel now?{' '}
-              <span className="font-normal text-stone-600">(required)</span>
-            </label>
-            <FieldHint name="body">
-              {`At least ${limits.bodyMin} characters. Describe your own visit; please leave out names, phone numbers and other people’s health. ${bodyLength.toLocaleString('en-US')} of ${limits.bodyMax.toLocaleString('en-US')} characters.`}
-            </FieldHint>
-            <FieldError name="body" message={errors.body} />
-            <textarea
-              id={fieldId('body')}
-              name="body"
-              rows={7}
-              required
-              maxLength={limits.bodyMax}
-              defaultValue={values.body}
-              onInput={(event) => setBodyLength(event.currentTarget.value.length)}
-              aria-invalid={errors.body ? true : undefined}
-              aria-describedby={describedBy('body', errors.body, true)}
-              className={`${TEXT_INPUT} py-2 leading-relaxed`}
-            />
-          </div>
+          <Field
+            form={REVIEW_FORM}
+            name="body"
+            label={
+              <>
+                What happened, and how do you feel now?{' '}
+                <span className="font-normal text-stone-600">(required)</span>
+              </>
+            }
+            labelClassName="block text-base font-semibold text-stone-900"
+            hint={`At least ${limits.bodyMin} characters. Describe your own visit; please leave out names, phone numbers and other people’s health. ${bodyLength.toLocaleString('en-US')} of ${limits.bodyMax.toLocaleString('en-US')} characters.`}
+            error={errors.body}
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                rows={7}
+                required
+                maxLength={limits.bodyMax}
+                defaultValue={values.body}
+                onInput={(event) => setBodyLength(event.currentTarget.value.length)}
+                className={TEXT_AREA}
+              />
+            )}
+          </Field>
 
-          <div>
-            <label
-              htmlFor={fieldId('title')}
-              className="block text-sm font-semibold text-stone-900"
-            >
-              Title <span className="font-normal text-stone-600">(optional)</span>
-            </label>
-            <FieldError name="title" message={errors.title} />
-            <input
-              id={fieldId('title')}
-              name="title"
-              type="text"
-              maxLength={limits.titleMax}
-              defaultValue={values.title}
-              autoComplete="off"
-              aria-invalid={errors.title ? true : undefined}
-              aria-describedby={describedBy('title', errors.title)}
-              className={TEXT_INPUT}
-            />
-          </div>
+          <Field
+            form={REVIEW_FORM}
+            name="title"
+            label={
+              <>
+                Title <span className="font-normal text-stone-600">(optional)</span>
+              </>
+            }
+            error={errors.title}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                maxLength={limits.titleMax}
+                defaultValue={values.title}
+                autoComplete="off"
+                className={TEXT_INPUT}
+              />
+            )}
+          </Field>
         </Card>
 
         <Card as="section" aria-labelledby="review-visit-heading" className="space-y-6 p-5 sm:p-6">
@@ -254,50 +243,44 @@ export function ReviewForm({
           </div>
 
           <div className="grid gap-6 sm:grid-cols-2">
-            <div>
-              <label
-                htmlFor={fieldId('visitMonth')}
-                className="block text-sm font-semibold text-stone-900"
-              >
-                Month of your last visit
-              </label>
-              <FieldHint name="visitMonth">Month and year, like 2025-03.</FieldHint>
-              <FieldError name="visitMonth" message={errors.visitMonth} />
-              <input
-                id={fieldId('visitMonth')}
-                name="visitMonth"
-                type="month"
-                min={limits.firstMonth}
-                max={limits.latestMonth}
-                placeholder="YYYY-MM"
-                defaultValue={values.visitMonth}
-                aria-invalid={errors.visitMonth ? true : undefined}
-                aria-describedby={describedBy('visitMonth', errors.visitMonth, true)}
-                className={TEXT_INPUT}
-              />
-            </div>
-            <div>
-              <label
-                htmlFor={fieldId('sessionsCount')}
-                className="block text-sm font-semibold text-stone-900"
-              >
-                Number of sessions
-              </label>
-              <FieldHint name="sessionsCount">{`From 1 to ${limits.sessionsMax}.`}</FieldHint>
-              <FieldError name="sessionsCount" message={errors.sessionsCount} />
-              <input
-                id={fieldId('sessionsCount')}
-                name="sessionsCount"
-                type="text"
-                inputMode="numeric"
-                pattern="[0-9]*"
-                autoComplete="off"
-                defaultValue={values.sessionsCount}
-                aria-invalid={errors.sessionsCount ? true : undefined}
-                aria-describedby={describedBy('sessionsCount', errors.sessionsCount, true)}
-                className={TEXT_INPUT}
-              />
-            </div>
+            <Field
+              form={REVIEW_FORM}
+              name="visitMonth"
+              label="Month of your last visit"
+              hint="Month and year, like 2025-03."
+              error={errors.visitMonth}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="month"
+                  min={limits.firstMonth}
+                  max={limits.latestMonth}
+                  placeholder="YYYY-MM"
+                  defaultValue={values.visitMonth}
+                  className={TEXT_INPUT}
+                />
+              )}
+            </Field>
+            <Field
+              form={REVIEW_FORM}
+              name="sessionsCount"
+              label="Number of sessions"
+              hint={`From 1 to ${limits.sessionsMax}.`}
+              error={errors.sessionsCount}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="text"
+                  inputMode="numeric"
+                  pattern="[0-9]*"
+                  autoComplete="off"
+                  defaultValue={values.sessionsCount}
+                  className={TEXT_INPUT}
+                />
+              )}
+            </Field>
           </div>
 
           <ChoiceGroup
@@ -311,56 +294,36 @@ export function ReviewForm({
           />
 
           <div className="space-y-3">
-            <div>
-              <label
-                htmlFor={fieldId('conditionId')}
-                className="block text-sm font-semibold text-stone-900"
-              >
-                What did you come for?
-              </label>
-              <FieldHint name="conditionId">
-                A condition or body area. Kept private unless you tick the box below.
-              </FieldHint>
-              <FieldError name="conditionId" message={errors.conditionId} />
-              <select
-                id={fieldId('conditionId')}
-                name="conditionId"
-                defaultValue={values.conditionId}
-                aria-invalid={errors.conditionId ? true : undefined}
-                aria-describedby={describedBy('conditionId', errors.conditionId, true)}
-                className={TEXT_INPUT}
-              >
-                <option value="">Not saying</option>
-                {areas.map(([area, list]) => (
-                  <optgroup key={area} label={area}>
-                    {list.map((condition) => (
-                      <option key={condition.id} value={String(condition.id)}>
-                        {condition.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            </div>
-            <div>
-              <FieldError name="conditionPublic" message={errors.conditionPublic} />
-              <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl border border-stone-200 bg-stone-50 p-3 text-sm text-stone-900 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-teal-700">
-                <input
-                  id={fieldId('conditionPublic')}
-                  name="conditionPublic"
-                  type="checkbox"
-                  defaultChecked={values.conditionPublic}
-                  aria-invalid={errors.conditionPublic ? true : undefined}
-                  aria-describedby={describedBy('conditionPublic', errors.conditionPublic, true)}
-                  className="mt-0.5 size-5 shrink-0 accent-teal-700"
-                />
-                <span>{consentText}</span>
-              </label>
-              <FieldHint name="conditionPublic">
-                Without this, the condition is not shown with your review or counted in the public
-                figures per condition. You can change your mind when you edit the review.
-              </FieldHint>
-            </div>
+            <Field
+              form={REVIEW_FORM}
+              name="conditionId"
+              label="What did you come for?"
+              hint="A condition or body area. Kept private unless you tick the box below."
+              error={errors.conditionId}
+            >
+              {(props) => (
+                <select {...props} defaultValue={values.conditionId} className={TEXT_INPUT}>
+                  <option value="">Not saying</option>
+                  {areas.map(([area, list]) => (
+                    <optgroup key={area} label={area}>
+                      {list.map((condition) => (
+                        <option key={condition.id} value={String(condition.id)}>
+                          {condition.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <CheckboxField
+              form={REVIEW_FORM}
+              name="conditionPublic"
+              label={consentText}
+              hint="Without this, the condition is not shown with your review or counted in the public figures per condition. You can change your mind when you edit the review."
+              error={errors.conditionPublic}
+              defaultChecked={values.conditionPublic}
+            />
           </div>
         </Card>
 

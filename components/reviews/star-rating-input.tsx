@@ -1,5 +1,6 @@
 import { cn } from '@/components/ui/cn';
-import { FieldError, describedBy, fieldId } from './review-form-fields';
+import { describedBy, fieldId, FieldError } from '@/components/ui/field';
+import { REVIEW_FORM } from './review-form-fields';
 
 const WORDS = ['Poor', 'Fair', 'Good', 'Very good', 'Excellent'] as const;
 
@@ -17,12 +18,13 @@ function StarShape({ className }: { className?: string }) {
  */
 export function StarRatingInput({ defaultValue, error }: { defaultValue: string; error?: string }) {
   const name = 'rating';
+  const id = fieldId(REVIEW_FORM, name);
   return (
-    <fieldset aria-describedby={describedBy(name, error)} className="min-w-0">
+    <fieldset aria-describedby={describedBy(id, { error })} className="min-w-0">
       <legend className="text-base font-semibold text-stone-900">
         Overall rating <span className="font-normal text-stone-600">(required)</span>
       </legend>
-      <FieldError name={name} message={error} />
+      <FieldError id={id} message={error} />
       {/* Filled up to the chosen star: a star fills when it, or a later one, is checked. */}
       <div className="mt-2 flex gap-1.5">
         {[1, 2, 3, 4, 5].map((stars) => (
@@ -35,7 +37,7 @@ export function StarRatingInput({ defaultValue, error }: { defaultValue: string;
           >
             <input
               type="radio"
-              id={stars === 1 ? fieldId(name) : `${fieldId(name)}-${stars}`}
+              id={stars === 1 ? id : `${id}-${stars}`}
               name={name}
               value={String(stars)}
               defaultChecked={defaultValue === String(stars)}

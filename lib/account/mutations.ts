@@ -36,7 +36,7 @@ import {
   verificationTokens,
   webauthnChallenges,
 } from '@/db/schema';
-import { cleanText, parseInput } from '@/lib/actions';
+import { cleanText, parseInput } from '@/lib/input';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 

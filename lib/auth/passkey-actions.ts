@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
-import { formFields, parseInput, runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/actions';
+import { formFields, parseInput } from '@/lib/input';
 import { clientAddress, consumeRateLimit } from '@/lib/rate-limit';
 import {
   authenticationResponseSchema,

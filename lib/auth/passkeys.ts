@@ -12,7 +12,7 @@ import { and, asc, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { auditLog, passkeys, sessions, users, webauthnChallenges } from '@/db/schema';
-import { cleanText } from '@/lib/actions';
+import { cleanText } from '@/lib/input';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { configuredLimit, type RateLimit } from '@/lib/rate-limit';

@@ -2,10 +2,8 @@ import 'server-only';
 import { clientAddress, configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { normalizeEmail } from './email';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Sign-in emails per address per 15 minutes (RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS). */
-export function signInAddressLimit(env: Env = process.env): RateLimit {
+export function signInAddressLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS', 5, {
     name: 'sign-in emails to this address',
     windowSeconds: 15 * 60,
@@ -13,7 +11,7 @@ export function signInAddressLimit(env: Env = process.env): RateLimit {
 }
 
 /** Sign-in emails per client address per hour (RATE_LIMIT_SIGN_IN_EMAILS_PER_IP). */
-export function signInClientLimit(env: Env = process.env): RateLimit {
+export function signInClientLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_SIGN_IN_EMAILS_PER_IP', 30, {
     name: 'sign-in emails from your network',
     windowSeconds: 60 * 60,

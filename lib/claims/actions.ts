@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formFields, parseInput, runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/actions';
+import { formFields, parseInput } from '@/lib/input';
 import { getViewer, requireRole, requireSignedIn } from '@/lib/auth/viewer';
 import { decideClaim } from './decisions';
 import { claimDecisionInput } from './input';

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { listingClaims, type ClaimKind, type ClaimStatus } from '@/db/schema';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import { recordAudit } from '@/lib/audit';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { cleanText } from '@/lib/actions';
+import { cleanText } from '@/lib/input';
 import { CLAIM_DECISIONS, CLAIM_LIMITS } from './labels';
-import { US_STATE_CODES } from './states';
+import { US_STATE_CODES } from '@/lib/us-states';
 
 /**
  * What each claim form may send: strict allowlists (TRUST 10). There is no address field

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db';
 import { users } from '@/db/schema';
-import { siteOrigin } from '@/lib/follow-ups/token';
+import { siteOrigin } from '@/lib/signed-links';
 import { enqueueJobs } from '@/lib/jobs/queue';
 import { PermanentJobError, type ClaimedJob } from '@/lib/jobs/types';
 import { log } from '@/lib/log';

@@ -8,7 +8,7 @@ import {
   OPEN_CLAIM_STATUSES,
   type ClaimKind,
 } from '@/db/schema';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import { recordAudit } from '@/lib/audit';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
@@ -41,8 +41,6 @@ import { CLAIM_LIMITS } from './labels';
 import { maskEmail, matchLicence, type LicenceMatch } from './licence';
 import { claimCodeMail, enqueueClaimNotices } from './mail';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Options of every claim mutation: the clock, so that tests can move it. */
 export interface ClaimClock {
   now?: Date;
@@ -53,7 +51,7 @@ export interface ClaimClock {
 /* ------------------------------------------------------------------------------------------ */
 
 /** Licence checks per account and listing and day (RATE_LIMIT_CLAIM_LICENCE_PER_LISTING). */
-export function licencePerListingLimit(env: Env = process.env): RateLimit {
+export function licencePerListingLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_CLAIM_LICENCE_PER_LISTING', 5, {
     name: 'licence checks on this listing',
     windowSeconds: 86_400,
@@ -61,7 +59,7 @@ export function licencePerListingLimit(env: Env = process.env): RateLimit {
 }
 
 /** Licence checks per account and day, all listings (RATE_LIMIT_CLAIM_LICENCE_PER_ACCOUNT). */
-export function licencePerAccountLimit(env: Env = process.env): RateLimit {
+export function licencePerAccountLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_CLAIM_LICENCE_PER_ACCOUNT', 20, {
     name: 'licence checks',
     windowSeconds: 86_400,
@@ -69,7 +67,7 @@ export function licencePerAccountLimit(env: Env = process.env): RateLimit {
 }
 
 /** New codes per claim and hour (RATE_LIMIT_CLAIM_CODE_RESENDS). */
-export function codeResendLimit(env: Env = process.env): RateLimit {
+export function codeResendLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_CLAIM_CODE_RESENDS', 3, {
     name: 'new codes',
     windowSeconds: 3600,
@@ -80,7 +78,7 @@ export function codeResendLimit(env: Env = process.env): RateLimit {
  * Codes sent for one listing per day, whoever asks (RATE_LIMIT_CLAIM_CODES_PER_LISTING): many
  * accounts together cannot keep guessing a listing's code with fresh ones.
  */
-export function codesPerListingLimit(env: Env = process.env): RateLimit {
+export function codesPerListingLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_CLAIM_CODES_PER_LISTING', 10, {
     name: 'codes for this listing',
     windowSeconds: 86_400,
@@ -93,7 +91,7 @@ export function codesPerListingLimit(env: Env = process.env): RateLimit {
  * checked until the oldest of them is a day old. Counted from the audit log's wrong codes,
  * under the listing's lock, so that parallel guesses cannot pass it.
  */
-export function wrongCodesPerListingLimit(env: Env = process.env): RateLimit {
+export function wrongCodesPerListingLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING', 20, {
     name: 'wrong codes for this listing',
     windowSeconds: 86_400,
@@ -101,7 +99,7 @@ export function wrongCodesPerListingLimit(env: Env = process.env): RateLimit {
 }
 
 /** Claims sent to the moderators per account and day (RATE_LIMIT_CLAIM_EVIDENCE). */
-export function evidenceLimit(env: Env = process.env): RateLimit {
+export function evidenceLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_CLAIM_EVIDENCE', 10, {
     name: 'claims sent to the moderators',
     windowSeconds: 86_400,

@@ -171,6 +171,23 @@ export interface OwnClaim extends OwnClaimSummary {
   decidedAt: Date | null;
 }
 
+/** What the claimant's page and the moderators' page both say about a claim itself. */
+function claimDetails(claim: typeof listingClaims.$inferSelect) {
+  return {
+    id: claim.id,
+    kind: claim.kind,
+    status: claim.status,
+    createdAt: claim.createdAt,
+    updatedAt: claim.updatedAt,
+    decidedAt: claim.decidedAt,
+    moderatorMessage: claim.moderatorMessage,
+    licence: { state: claim.licenseState, number: claim.licenseNumber, name: claim.licenseName },
+    licenseMatched: claim.licenseMatched,
+    evidence: claim.evidence,
+    evidenceLinks: claim.evidenceLinks,
+  };
+}
+
 /** One of the viewer's claims; not_found for anyone else's. */
 export async function getOwnClaim(viewer: Viewer | null, claimId: number): Promise<OwnClaim> {
   const me = requireSignedIn(viewer);
@@ -189,19 +206,9 @@ export async function getOwnClaim(viewer: Viewer | null, claimId: number): Promi
   if (!row) throw new AppError('not_found', 'There is no such claim.');
   const { claim } = row;
   return {
-    id: claim.id,
-    kind: claim.kind,
-    status: claim.status,
-    createdAt: claim.createdAt,
-    updatedAt: claim.updatedAt,
-    decidedAt: claim.decidedAt,
-    moderatorMessage: claim.moderatorMessage,
+    ...claimDetails(claim),
     listing: { slug: row.slug, name: row.name, status: row.listingStatus },
     holdsListing: row.holderId === me.userId,
-    licence: { state: claim.licenseState, number: claim.licenseNumber, name: claim.licenseName },
-    licenseMatched: claim.licenseMatched,
-    evidence: claim.evidence,
-    evidenceLinks: claim.evidenceLinks,
     sentTo: claim.codeSentTo ? maskEmail(claim.codeSentTo) : null,
   };
 }
@@ -386,18 +393,8 @@ export async function getClaimForModerator(
     .limit(300);
   const trail = newest.reverse();
   return {
-    id: claim.id,
-    kind: claim.kind,
-    status: claim.status,
-    createdAt: claim.createdAt,
-    updatedAt: claim.updatedAt,
-    decidedAt: claim.decidedAt,
+    ...claimDetails(claim),
     decidedByName: row.decidedByName,
-    moderatorMessage: claim.moderatorMessage,
-    licence: { state: claim.licenseState, number: claim.licenseNumber, name: claim.licenseName },
-    licenseMatched: claim.licenseMatched,
-    evidence: claim.evidence,
-    evidenceLinks: claim.evidenceLinks,
     listing: { ...row.listing, holderId: row.listing.holderId ?? '', holderName: row.holderName },
     claimant: {
       displayName: row.claimant.displayName,

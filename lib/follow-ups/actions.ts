@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
-import { formFields, parseInput, runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/actions';
+import { formFields, parseInput } from '@/lib/input';
 import { answerFollowUp, followUpAnswerInput, type FollowUpAnswered } from './mutations';
 
 /**

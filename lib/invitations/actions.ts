@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formFields, runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/actions';
+import { formFields } from '@/lib/input';
 import { getViewer } from '@/lib/auth/viewer';
 import { INVITATION_LIMITS } from './input';
 import { sendInvitations, type SendInvitationsResult } from './mutations';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { reviewInvitations, therapists } from '@/db/schema';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import { recordAudit } from '@/lib/audit';
 import { normalizeEmail } from '@/lib/auth/email';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -19,10 +19,8 @@ import {
 } from './input';
 import { INVITATION_JOB } from './job';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Batches per listing and hour (RATE_LIMIT_INVITATION_BATCHES_PER_HOUR; 0 turns it off). */
-export function invitationBatchLimit(env: Env = process.env): RateLimit {
+export function invitationBatchLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_INVITATION_BATCHES_PER_HOUR', 5, {
     name: 'batches of invitations this hour',
     windowSeconds: 3600,
@@ -30,7 +28,7 @@ export function invitationBatchLimit(env: Env = process.env): RateLimit {
 }
 
 /** Invitations per listing in any 24 hours (RATE_LIMIT_INVITATIONS_PER_DAY; 0 turns it off). */
-export function invitationDailyLimit(env: Env = process.env): RateLimit {
+export function invitationDailyLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_INVITATIONS_PER_DAY', 500, {
     name: 'invitations today',
     windowSeconds: 24 * 3600,

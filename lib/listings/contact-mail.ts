@@ -1,6 +1,7 @@
 import type { Mail } from '@/lib/mail';
 import { plainMail } from '@/lib/mail/templates';
 import { formatMoment } from './format';
+import type { LocationAddress } from './input';
 import { CONTACT_FIELD_LABELS, CONTACT_FIELDS, type ContactField } from './options';
 
 export type ContactValues = Partial<Record<ContactField, string | null>>;
@@ -75,13 +76,7 @@ export function contactChangeAppliedMail(input: {
 
 export const LOCATIONS_CHANGED_SUBJECT = 'The practice locations of your listing have changed';
 
-export interface LocationLine {
-  name: string;
-  address: string;
-  city: string;
-  region: string;
-  postalCode: string;
-  startsOn: string;
+export interface LocationLine extends LocationAddress {
   endsOn: string | null;
 }
 

@@ -3,12 +3,11 @@ import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db';
 import { contactChanges, jobs, therapists, users } from '@/db/schema';
-import { cleanText } from '@/lib/actions';
-import { normalizeEmail } from '@/lib/auth/email';
+import { cleanText } from '@/lib/input';
 import type { Viewer } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit';
 import { AppError, validationError } from '@/lib/errors';
-import { siteOrigin } from '@/lib/follow-ups/token';
+import { siteOrigin } from '@/lib/signed-links';
 import { enqueueJobs } from '@/lib/jobs/queue';
 import { PermanentJobError, type ClaimedJob } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
@@ -19,7 +18,7 @@ import {
   type ContactValues,
 } from './contact-mail';
 import { checkContactChangeToken, createContactChangeToken } from './contact-token';
-import { parseListingInput } from './input';
+import { blankToNull, contactEmailField, parseListingInput } from './input';
 import {
   CONTACT_CHANGE_DELAY_HOURS,
   CONTACT_FIELD_LABELS,
@@ -63,12 +62,6 @@ function requestedNotice(changeId: number, to: NoticeRecipient) {
 /* Input                                                                                        */
 /* ------------------------------------------------------------------------------------------ */
 
-function blankToNull(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && cleanText(value) === '') return null;
-  return value;
-}
-
 const URL_MAX = 500;
 
 /** A web address typed by a person: "example.com/book" becomes "https://example.com/book". */
@@ -88,25 +81,6 @@ function webAddress(text: string, httpsOnly: boolean): { ok: true; value: string
   if (!/^https?:\/\//i.test(value)) return { ok: false };
   return { ok: true, value };
 }
-
-const contactEmailField = z.preprocess(
-  blankToNull,
-  z
-    .string({ error: 'Enter an email address, or leave it empty.' })
-    .max(1000, 'That email address is too long (254 characters at most).')
-    .transform((text, context) => {
-      try {
-        return normalizeEmail(text);
-      } catch (error) {
-        context.addIssue({
-          code: 'custom',
-          message: error instanceof AppError ? error.message : 'Enter a valid email address.',
-        });
-        return z.NEVER;
-      }
-    })
-    .nullable(),
-);
 
 const PHONE_MESSAGE =
   'Enter a phone number with 7 to 15 digits; only spaces, + ( ) - and . may go between them.';

@@ -1,15 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import { INTENTS, type Intent } from '@/db/schema/enums';
-import { cleanText } from '@/lib/actions';
-import { validationError, type FieldIssue } from '@/lib/errors';
+import { cleanText } from '@/lib/input';
+import { normalizeEmail } from '@/lib/auth/email';
+import { AppError, validationError, type FieldIssue } from '@/lib/errors';
 import { findContactDetails } from '@/lib/reviews/risk';
+import { isUsStateCode } from '@/lib/us-states';
 import {
   CONTACT_CHANGE_DELAY_HOURS,
   LANGUAGE_CODES,
   LANGUAGE_OPTIONS,
   LISTING_LIMITS,
-  US_STATE_CODES,
 } from './options';
 import { findZip, locateZip } from './places';
 
@@ -25,8 +26,13 @@ export type FormValues = Record<string, string | string[]>;
 
 function isBlank(value: unknown): boolean {
   return (
-    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+    value === undefined || value === null || (typeof value === 'string' && cleanText(value) === '')
   );
+}
+
+/** An optional field left empty is null. */
+export function blankToNull(value: unknown): unknown {
+  return isBlank(value) ? null : value;
 }
 
 /** Text typed by a person, cleaned; `max` characters at most, `min` at least (0: optional). */
@@ -187,7 +193,7 @@ export const stateCode = z.preprocess(
     isBlank(value) ? null : typeof value === 'string' ? value.trim().toUpperCase() : value,
   z
     .string({ error: 'Choose a state from the list.' })
-    .refine((code) => US_STATE_CODES.has(code), 'Choose a state from the list.')
+    .refine((code) => isUsStateCode(code), 'Choose a state from the list.')
     .nullable(),
 );
 
@@ -339,13 +345,17 @@ const LOCATION_MISSING: Record<LocationKey, string> = {
   startsOn: 'Enter the date you started practising here.',
 };
 
-export interface LocationValue {
+/** Where a practice is, as the forms take it and the mails name it. */
+export interface LocationAddress {
   name: string;
   address: string;
   city: string;
   region: string;
   postalCode: string;
   startsOn: string;
+}
+
+export interface LocationValue extends LocationAddress {
   latitude: number;
   longitude: number;
 }
@@ -370,9 +380,7 @@ export function checkLocation(
   if (typeof zip === 'string' && zip !== '') {
     // Without a (valid) state, only the ZIP code itself can be checked.
     const located =
-      typeof region === 'string' && US_STATE_CODES.has(region)
-        ? locateZip(zip, region)
-        : findZip(zip);
+      typeof region === 'string' && isUsStateCode(region) ? locateZip(zip, region) : findZip(zip);
     if (!located.ok) issue(`${prefix}.postalCode`, located.message);
   }
 }
@@ -486,6 +494,26 @@ export const credentialsField = typedText({
     message: 'Use letters, digits, spaces and . , & / ( ) - in credentials, like “LMT, NCBTMB”.',
   },
 });
+
+/** The listing's email address, optional: checked and normalised like a sign-in address. */
+export const contactEmailField = z.preprocess(
+  blankToNull,
+  z
+    .string({ error: 'Enter an email address, or leave it empty.' })
+    .max(1000, 'That email address is too long (254 characters at most).')
+    .transform((text, context) => {
+      try {
+        return normalizeEmail(text);
+      } catch (error) {
+        context.addIssue({
+          code: 'custom',
+          message: error instanceof AppError ? error.message : 'Enter a valid email address.',
+        });
+        return z.NEVER;
+      }
+    })
+    .nullable(),
+);
 
 export const modalityList = slugList(L.modalitiesMax, {
   bad: 'Choose techniques from the list.',

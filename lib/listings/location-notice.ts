@@ -26,6 +26,18 @@ const payload = z.object({
   ended: ids,
 });
 
+/** A practice location as the owner's form and the notice name it. */
+export const LOCATION_LINE_COLUMNS = {
+  id: practiceLocations.id,
+  name: practiceLocations.name,
+  address: practiceLocations.address,
+  city: practiceLocations.city,
+  region: practiceLocations.region,
+  postalCode: practiceLocations.postalCode,
+  startsOn: practiceLocations.startsOn,
+  endsOn: practiceLocations.endsOn,
+};
+
 /** Queues the notice in the save's transaction (nothing when nothing changed). */
 export async function enqueueLocationNotice(
   tx: Executor,
@@ -58,16 +70,7 @@ export async function sendLocationNoticeJob(job: ClaimedJob): Promise<void> {
   const rows =
     listing?.contactEmail && wanted.length > 0
       ? await db
-          .select({
-            id: practiceLocations.id,
-            name: practiceLocations.name,
-            address: practiceLocations.address,
-            city: practiceLocations.city,
-            region: practiceLocations.region,
-            postalCode: practiceLocations.postalCode,
-            startsOn: practiceLocations.startsOn,
-            endsOn: practiceLocations.endsOn,
-          })
+          .select(LOCATION_LINE_COLUMNS)
           .from(practiceLocations)
           .where(
             and(

@@ -12,7 +12,6 @@ import {
 } from '@/db/schema';
 import { OPEN_CLAIM_STATUSES } from '@/db/schema/enums';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
-import { normalizeEmail } from '@/lib/auth/email';
 import { recordAudit } from '@/lib/audit';
 import { AppError, validationError, type FieldIssue } from '@/lib/errors';
 import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
@@ -21,6 +20,7 @@ import {
   checkLocation,
   checkNoContactDetails,
   conditionList,
+  contactEmailField,
   credentialsField,
   headlineField,
   intentList,
@@ -38,10 +38,8 @@ import { listTaxonomyOptions, taxonomyIds, type TaxonomyOptions } from './taxono
 
 const L = LISTING_LIMITS;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Requests for a new listing per account and day (RATE_LIMIT_NEW_LISTINGS_PER_DAY; 0: off). */
-export function newListingLimit(env: Env = process.env): RateLimit {
+export function newListingLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_NEW_LISTINGS_PER_DAY', 5, {
     name: 'requests for a new listing today',
     windowSeconds: 24 * 3600,
@@ -68,26 +66,6 @@ const STAFF_MESSAGE =
 /* ------------------------------------------------------------------------------------------ */
 /* Input                                                                                        */
 /* ------------------------------------------------------------------------------------------ */
-
-const contactEmailField = z.preprocess(
-  (value) =>
-    value === undefined || (typeof value === 'string' && value.trim() === '') ? null : value,
-  z
-    .string({ error: 'Enter an email address, or leave it empty.' })
-    .max(1000, 'That email address is too long (254 characters at most).')
-    .transform((text, context) => {
-      try {
-        return normalizeEmail(text);
-      } catch (error) {
-        context.addIssue({
-          code: 'custom',
-          message: error instanceof AppError ? error.message : 'Enter a valid email address.',
-        });
-        return z.NEVER;
-      }
-    })
-    .nullable(),
-);
 
 const licenseNumberField = z.preprocess(
   (value) => (typeof value === 'string' ? value.toUpperCase() : value),

@@ -1,6 +1,6 @@
 import 'server-only';
 import zipcodes from 'zipcodes';
-import { US_STATE_CODES } from './options';
+import { isUsStateCode } from '@/lib/us-states';
 
 export type ZipCheck =
   | { ok: true; zip: string; state: string; latitude: number; longitude: number; city: string }
@@ -14,7 +14,7 @@ export function findZip(text: string): ZipCheck {
   if (
     !entry ||
     entry.country !== 'US' ||
-    !US_STATE_CODES.has(entry.state) ||
+    !isUsStateCode(entry.state) ||
     !Number.isFinite(entry.latitude) ||
     !Number.isFinite(entry.longitude) ||
     (entry.latitude === 0 && entry.longitude === 0)

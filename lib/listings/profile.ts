@@ -24,21 +24,15 @@ import {
   profileInput,
   type FormValues,
 } from './input';
-import { enqueueLocationNotice } from './location-notice';
+import type { LocationLine } from './contact-mail';
+import { enqueueLocationNotice, LOCATION_LINE_COLUMNS } from './location-notice';
 import { LISTING_LIMITS } from './options';
 import { requireListingOwner } from './owner';
 import { listTaxonomyOptions, taxonomyIds, type TaxonomyOptions } from './taxonomy';
 
 /** A practice location as the owner's form lists it. */
-export interface OwnLocation {
+export interface OwnLocation extends LocationLine {
   id: number;
-  name: string;
-  address: string;
-  city: string;
-  region: string;
-  postalCode: string;
-  startsOn: string;
-  endsOn: string | null;
   current: boolean;
 }
 
@@ -89,16 +83,7 @@ const PROFILE_COLUMNS = {
 
 async function loadLocations(executor: Executor, therapistId: number): Promise<OwnLocation[]> {
   const rows = await executor
-    .select({
-      id: practiceLocations.id,
-      name: practiceLocations.name,
-      address: practiceLocations.address,
-      city: practiceLocations.city,
-      region: practiceLocations.region,
-      postalCode: practiceLocations.postalCode,
-      startsOn: practiceLocations.startsOn,
-      endsOn: practiceLocations.endsOn,
-    })
+    .select(LOCATION_LINE_COLUMNS)
     .from(practiceLocations)
     .where(eq(practiceLocations.therapistId, therapistId))
     .orderBy(

@@ -11,7 +11,7 @@ import {
   therapists,
   type ReviewStatus,
 } from '@/db/schema';
-import { cleanText, parseInput } from '@/lib/actions';
+import { cleanText, parseInput } from '@/lib/input';
 import { requireRole, requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { describeReviewReason } from './describe';

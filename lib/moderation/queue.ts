@@ -13,7 +13,7 @@ import {
   type ReportReason,
   type ReviewStatus,
 } from '@/db/schema';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { describeReviewReason } from './describe';

@@ -4,16 +4,14 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { recomputeTherapistStats } from '@/db/aggregates';
 import { auditLog, REPORT_REASONS, reviewReports, reviews } from '@/db/schema';
-import { cleanText, parseInput } from '@/lib/actions';
+import { cleanText, parseInput } from '@/lib/input';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-limit';
 import { REPORT_NOTE_MAX, REPORTED_HOLD_REASON, REPORTS_TO_HOLD } from './reasons';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Reports per account and hour (RATE_LIMIT_REPORTS_PER_HOUR; 0 turns the limit off). */
-export function reportRateLimit(env: Env = process.env): RateLimit {
+export function reportRateLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_REPORTS_PER_HOUR', 10, {
     name: 'reports',
     windowSeconds: 60 * 60,

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { formFields, runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/actions';
+import { formFields } from '@/lib/input';
 import { getViewer, requireRole } from '@/lib/auth/viewer';
 import { decideReply, deleteReply, saveReply } from './mutations';
 import type { OwnReply, SavedReply } from './types';

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Executor } from '@/db';
 import { reviewReplies, reviews, therapists, users, type ReplyStatus } from '@/db/schema';
-import { cleanText, parseInput } from '@/lib/actions';
+import { cleanText, parseInput } from '@/lib/input';
 import { recordAudit } from '@/lib/audit';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
@@ -18,7 +18,7 @@ import {
   type ReplyDecision,
   type ReplyDecisionReason,
 } from './reasons';
-import { replyEdited, toOwnReply } from './rows';
+import { REPLY_ROW_COLUMNS, toOwnReply } from './rows';
 import type { SavedReply } from './types';
 
 /**
@@ -27,10 +27,8 @@ import type { SavedReply } from './types';
  * moderator. Owners can never change or hide a review: nothing here writes to `reviews`.
  */
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Saves and deletions of replies per owner and hour (RATE_LIMIT_REPLY_CHANGES_PER_HOUR; 0: off). */
-export function replyChangeLimit(env: Env = process.env): RateLimit {
+export function replyChangeLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_REPLY_CHANGES_PER_HOUR', 30, {
     name: 'changes to replies',
     windowSeconds: 3600,
@@ -91,17 +89,9 @@ export const replyDecisionInput = z
   });
 
 const REPLY_COLUMNS = {
-  id: reviewReplies.id,
-  reviewId: reviewReplies.reviewId,
+  ...REPLY_ROW_COLUMNS,
   therapistId: reviewReplies.therapistId,
   authorId: reviewReplies.authorId,
-  body: reviewReplies.body,
-  status: reviewReplies.status,
-  statusReason: reviewReplies.statusReason,
-  createdAt: reviewReplies.createdAt,
-  updatedAt: reviewReplies.updatedAt,
-  edited: replyEdited,
-  moderatedAt: reviewReplies.moderatedAt,
 };
 
 function isUniqueViolation(error: unknown): boolean {

@@ -13,7 +13,7 @@ import {
   toReviewContent,
 } from '@/lib/therapists/review-rows';
 import { replyReasonLabel } from './reasons';
-import { heldFindings, replyEdited, toOwnReply } from './rows';
+import { heldFindings, REPLY_ROW_COLUMNS, replyEdited, toOwnReply } from './rows';
 import type { HeldReplyQueue, OwnerReviewList } from './types';
 
 /** Reviews per page on the owner's list. */
@@ -79,17 +79,7 @@ export async function listOwnerReviews(
     .select({
       ...reviewColumns,
       publishedAt: reviews.publishedAt,
-      reply: {
-        id: reviewReplies.id,
-        reviewId: reviewReplies.reviewId,
-        body: reviewReplies.body,
-        status: reviewReplies.status,
-        statusReason: reviewReplies.statusReason,
-        createdAt: reviewReplies.createdAt,
-        updatedAt: reviewReplies.updatedAt,
-        edited: replyEdited,
-        moderatedAt: reviewReplies.moderatedAt,
-      },
+      reply: REPLY_ROW_COLUMNS,
     })
     .from(reviews)
     .leftJoin(users, eq(users.id, reviews.authorId))

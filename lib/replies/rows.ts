@@ -23,6 +23,19 @@ export interface ReplyRow {
   moderatedAt: Date | null;
 }
 
+/** The columns of a ReplyRow. */
+export const REPLY_ROW_COLUMNS = {
+  id: reviewReplies.id,
+  reviewId: reviewReplies.reviewId,
+  body: reviewReplies.body,
+  status: reviewReplies.status,
+  statusReason: reviewReplies.statusReason,
+  createdAt: reviewReplies.createdAt,
+  updatedAt: reviewReplies.updatedAt,
+  edited: replyEdited,
+  moderatedAt: reviewReplies.moderatedAt,
+};
+
 /**
  * What the check finds in a held reply's text, worked out again when it is read: the words
  * behind the hold, without storing them anywhere else.

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { INTENTS, PRESSURE_ADJUSTED, type Intent, type PressureAdjusted } from '@/db/schema/enums';
 import { CONDITION_CONSENT_TEXT } from '@/db/schema/reviews';
-import { cleanText } from '@/lib/actions';
+import { cleanText } from '@/lib/input';
 
 /**
  * The review form, for writing and for editing: one strict allowlist (TRUST 10, 12, 13). Every

@@ -12,7 +12,7 @@ import {
   type ReviewStatus,
   type TherapistStatus,
 } from '@/db/schema';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import { requireSignedIn, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { scheduleFollowUps } from '@/lib/follow-ups/schedule';
@@ -21,10 +21,8 @@ import { configuredLimit, consumeRateLimit, type RateLimit } from '@/lib/rate-li
 import { CONDITION_CONSENT_TEXT, reviewInput, type ReviewInput } from './input';
 import { assessReviewRisk, describeStatusReason, hashClientAddress, type RiskReason } from './risk';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** New reviews per account and day (RATE_LIMIT_REVIEWS_PER_DAY; 0 turns the limit off). */
-export function reviewAccountLimit(env: Env = process.env): RateLimit {
+export function reviewAccountLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_REVIEWS_PER_DAY', 10, {
     name: 'reviews from your account today',
     windowSeconds: 24 * 3600,
@@ -32,7 +30,7 @@ export function reviewAccountLimit(env: Env = process.env): RateLimit {
 }
 
 /** New reviews per client address and hour (RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR; 0: off). */
-export function reviewClientLimit(env: Env = process.env): RateLimit {
+export function reviewClientLimit(env = process.env): RateLimit {
   return configuredLimit(env, 'RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR', 20, {
     name: 'reviews from your network',
     windowSeconds: 3600,

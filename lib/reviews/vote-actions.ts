@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { formFields, parseInput, runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/actions';
+import { formFields, parseInput } from '@/lib/input';
 import { getViewer, requireSignedIn } from '@/lib/auth/viewer';
 import { setHelpfulVote, type HelpfulVoteResult } from './votes';
 

@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { MemberControls } from '@/components/admin/member-controls';
-import { ButtonLink } from '@/components/ui/button';
+import { AccessNotice } from '@/components/ui/access-notice';
 import { Container } from '@/components/ui/container';
-import { FormMessage } from '@/components/ui/form-message';
 import { listMembers } from '@/lib/admin/queries';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { formatDate, pluralize } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Members', robots: { index: false } };
@@ -16,29 +13,11 @@ export default async function MembersPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/admin/members');
   const { q } = await searchParams;
   const query = typeof q === 'string' ? q.trim().slice(0, 254) : '';
-  let members;
-  try {
-    members = await listMembers(viewer, query);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return (
-      <Container className="py-10">
-        <h1 className="text-2xl font-semibold tracking-tight text-stone-900">Members</h1>
-        <FormMessage tone="error" className="mt-6">
-          {error.message}
-        </FormMessage>
-        {error.code === 'second_factor' ? (
-          <ButtonLink href="/account/security" className="mt-4">
-            Go to sign-in and security
-          </ButtonLink>
-        ) : null}
-      </Container>
-    );
-  }
+  const page = await loadViewerPage('/admin/members', (viewer) => listMembers(viewer, query));
+  if (!page.ok) return <AccessNotice standalone title="Members" refusal={page.refusal} />;
+  const { viewer, data: members } = page;
   return (
     <Container className="py-10">
       <h1 className="text-2xl font-semibold tracking-tight text-stone-900">Members</h1>

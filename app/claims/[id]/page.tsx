@@ -5,18 +5,18 @@ import { AddEvidenceForm } from '@/components/claims/add-evidence-form';
 import { ClaimGranted } from '@/components/claims/claim-granted';
 import { ClaimStatusBadge } from '@/components/claims/claim-status-badge';
 import { WithdrawClaimForm } from '@/components/claims/code-form';
+import { BackLink } from '@/components/ui/back-link';
 import { Card } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
 import { FormMessage } from '@/components/ui/form-message';
-import { ChevronLeftIcon } from '@/components/ui/icons';
 import { getViewer } from '@/lib/auth/viewer';
 import { CLAIM_KIND_LABELS, LICENCE_MATCH_LABELS, isOpenClaimStatus } from '@/lib/claims/labels';
 import { getOwnClaim } from '@/lib/claims/queries';
 import { AppError } from '@/lib/errors';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Your claim', robots: { index: false } };
 
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 const DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
 function notice(query: Record<string, string | string[] | undefined>): string | null {
@@ -56,13 +56,7 @@ export default async function ClaimPage({
   const profile = `/therapists/${encodeURIComponent(claim.listing.slug)}`;
   return (
     <Container className="max-w-2xl py-8 sm:py-12">
-      <Link
-        href="/claims"
-        className="inline-flex min-h-11 items-center gap-1 text-sm font-semibold text-teal-800 hover:text-teal-900"
-      >
-        <ChevronLeftIcon className="size-4" />
-        Your claims
-      </Link>
+      <BackLink href="/claims">Your claims</BackLink>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">
           {CLAIM_KIND_LABELS[claim.kind]}
@@ -71,7 +65,7 @@ export default async function ClaimPage({
       </div>
       <p className="mt-1 text-base text-stone-700">
         {claim.listing.status === 'published' ? (
-          <Link href={profile} className={LINK}>
+          <Link href={profile} className={TEXT_LINK}>
             {claim.listing.name}
           </Link>
         ) : (
@@ -94,7 +88,7 @@ export default async function ClaimPage({
               <>
                 {' '}
                 If it is yours,{' '}
-                <Link href={`${profile}/claim`} className={LINK}>
+                <Link href={`${profile}/claim`} className={TEXT_LINK}>
                   dispute the claim on it
                 </Link>
                 .
@@ -105,7 +99,7 @@ export default async function ClaimPage({
         {claim.status === 'awaiting_code' ? (
           <FormMessage tone="info">
             This claim waits for the code we sent to {claim.sentTo}.{' '}
-            <Link href={`${profile}/claim`} className={LINK}>
+            <Link href={`${profile}/claim`} className={TEXT_LINK}>
               Enter the code
             </Link>
           </FormMessage>

@@ -1,37 +1,17 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { ContactForm } from '@/components/listings/contact-form';
-import { OwnerAccess } from '@/components/listings/owner-access';
+import { ListingAccess } from '@/components/listings/listing-access';
 import { WaitingChange } from '@/components/listings/waiting-change';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
 import { getContactDetails } from '@/lib/listings/contact';
-import { getPendingNewListing } from '@/lib/listings/new-listing';
 import { CONTACT_FIELD_LABELS, CONTACT_FIELDS } from '@/lib/listings/options';
+import { loadOwnerPage } from '@/lib/listings/owner-page';
 
 export const metadata: Metadata = { title: 'Contact details' };
 
 export default async function DashboardContactPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/dashboard/contact');
-  let details;
-  try {
-    details = await getContactDetails(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const canHoldListing = viewer.role === 'member' || viewer.role === 'therapist';
-    return (
-      <OwnerAccess
-        title="Contact details"
-        code={error.code}
-        message={error.message}
-        canHoldListing={canHoldListing}
-        pendingRequest={
-          canHoldListing && error.code === 'forbidden' ? await getPendingNewListing(viewer) : null
-        }
-      />
-    );
-  }
+  const page = await loadOwnerPage('/dashboard/contact', getContactDetails);
+  if (!page.ok) return <ListingAccess title="Contact details" page={page} />;
+  const details = page.data;
   return (
     <div className="max-w-2xl space-y-8">
       <div className="space-y-2">

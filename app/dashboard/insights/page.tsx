@@ -1,33 +1,49 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { CountingNote } from '@/components/insights/counting-note';
-import { InsightsAccess } from '@/components/insights/insights-access';
 import { OutcomeShareChart } from '@/components/insights/outcome-share-chart';
 import { RatingChart } from '@/components/insights/rating-chart';
 import { ReviewVolumeChart } from '@/components/insights/review-volume-chart';
 import { VisitTotals } from '@/components/insights/visit-totals';
 import { VisitsChart } from '@/components/insights/visits-chart';
+import { AccessNotice } from '@/components/ui/access-notice';
+import { ButtonLink } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { Section } from '@/components/ui/section';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { formatDate, formatWeeks } from '@/lib/format';
 import { getListingInsights } from '@/lib/insights/queries';
-import type { ListingInsights } from '@/lib/insights/types';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Insights' };
 
 export default async function InsightsPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/dashboard/insights');
-  let insights: ListingInsights;
-  try {
-    insights = await getListingInsights(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return <InsightsAccess code={error.code} message={error.message} />;
+  const page = await loadViewerPage('/dashboard/insights', getListingInsights);
+  if (!page.ok) {
+    return (
+      <AccessNotice
+        title="Insights"
+        refusal={page.refusal}
+        passkeyWhy="Your listing’s tools need a passkey, confirmed in this session."
+        forbidden={
+          <>
+            <FormMessage tone="error">{page.refusal.message}</FormMessage>
+            <p className="text-sm text-stone-700">
+              Insights are for practitioners who hold a listing. Find your listing and claim it, or
+              ask for a new one.
+            </p>
+            <div className="flex flex-wrap gap-3">
+              <ButtonLink href="/search">Find your listing</ButtonLink>
+              <ButtonLink href="/listings/new" variant="secondary">
+                Ask for a new listing
+              </ButtonLink>
+            </div>
+          </>
+        }
+      />
+    );
   }
+  const insights = page.data;
   const { listing, months, weeks, totals, minMonthlyReports, painDrop, lastingWeeks } = insights;
 
   return (
@@ -38,10 +54,7 @@ export default async function InsightsPage() {
         </h1>
         <p className="mt-2 text-stone-700">
           How{' '}
-          <Link
-            href={`/therapists/${listing.slug}`}
-            className="font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900"
-          >
+          <Link href={`/therapists/${listing.slug}`} className={TEXT_LINK}>
             your listing
           </Link>{' '}
           is doing: your published reviews over the last 12 months, and how often people found and

@@ -1,50 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { InvitationForm } from '@/components/invitations/invitation-form';
 import { InvitationPreview } from '@/components/invitations/invitation-preview';
 import { InvitationSummary } from '@/components/invitations/invitation-summary';
-import { ButtonLink } from '@/components/ui/button';
+import { AccessNotice } from '@/components/ui/access-notice';
 import { FormMessage } from '@/components/ui/form-message';
 import { Section } from '@/components/ui/section';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import {
   INVITATION_CONFIRM_TEXT,
   INVITATION_LIMITS,
   INVITATION_MIN_NEW_REASON,
 } from '@/lib/invitations/input';
-import { getInvitationOverview, type InvitationOverview } from '@/lib/invitations/queries';
+import { getInvitationOverview } from '@/lib/invitations/queries';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Invitations' };
 
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
-
 /** Inviting the owner's clients to review: all of them, with the same neutral email. */
 export default async function InvitationsPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/dashboard/invitations');
-  let overview: InvitationOverview;
-  try {
-    overview = await getInvitationOverview(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return (
-      <div className="max-w-3xl">
-        <h1 className="text-2xl font-semibold tracking-tight text-stone-900">
-          Invite your clients to review
-        </h1>
-        <FormMessage tone="error" className="mt-6">
-          {error.message}
-        </FormMessage>
-        {error.code === 'second_factor' ? (
-          <ButtonLink href="/account/security" className="mt-4">
-            Go to sign-in and security
-          </ButtonLink>
-        ) : null}
-      </div>
-    );
-  }
+  const page = await loadViewerPage('/dashboard/invitations', getInvitationOverview);
+  if (!page.ok)
+    return <AccessNotice title="Invite your clients to review" refusal={page.refusal} />;
+  const overview = page.data;
 
   const profile = `/therapists/${encodeURIComponent(overview.listing.slug)}`;
   return (
@@ -66,7 +44,7 @@ export default async function InvitationsPage() {
         {overview.reviewsFromInvitations > 0 ? (
           <p className="mt-3 text-sm text-stone-700">
             Reviews written from an invitation say so on{' '}
-            <Link href={profile} className={LINK}>
+            <Link href={profile} className={TEXT_LINK}>
               your profile
             </Link>
             .

@@ -1,50 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { OwnerAccess } from '@/components/listings/owner-access';
+import { ListingAccess } from '@/components/listings/listing-access';
 import { ProfileForm } from '@/components/listings/profile-form';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
 import { latestDate } from '@/lib/listings/input';
-import { getPendingNewListing } from '@/lib/listings/new-listing';
+import { loadOwnerPage } from '@/lib/listings/owner-page';
 import { getListingProfileForm } from '@/lib/listings/profile';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Profile' };
 
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
-
 export default async function DashboardProfilePage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/dashboard/profile');
-  let form;
-  try {
-    form = await getListingProfileForm(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const canHoldListing = viewer.role === 'member' || viewer.role === 'therapist';
-    return (
-      <OwnerAccess
-        title="Your profile"
-        code={error.code}
-        message={error.message}
-        canHoldListing={canHoldListing}
-        pendingRequest={
-          canHoldListing && error.code === 'forbidden' ? await getPendingNewListing(viewer) : null
-        }
-      />
-    );
-  }
+  const page = await loadOwnerPage('/dashboard/profile', getListingProfileForm);
+  if (!page.ok) return <ListingAccess title="Your profile" page={page} />;
+  const form = page.data;
   return (
     <div className="max-w-3xl space-y-6">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Your profile</h1>
         <p className="mt-2 text-base text-stone-700">
           What people see on{' '}
-          <Link href={`/therapists/${encodeURIComponent(form.listing.slug)}`} className={LINK}>
+          <Link href={`/therapists/${encodeURIComponent(form.listing.slug)}`} className={TEXT_LINK}>
             your public page
           </Link>
           . Contact details are on{' '}
-          <Link href="/dashboard/contact" className={LINK}>
+          <Link href="/dashboard/contact" className={TEXT_LINK}>
             their own page
           </Link>
           .

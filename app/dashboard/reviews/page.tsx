@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessNotice } from '@/components/replies/access-notice';
 import { OwnerReplyPanel } from '@/components/replies/owner-reply-panel';
 import { ReviewItem } from '@/components/therapists/review-item';
+import { AccessNotice } from '@/components/ui/access-notice';
 import { ButtonLink } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
+import { ChipLink } from '@/components/ui/chip-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { pluralize } from '@/lib/format';
 import {
   listOwnerReviews,
@@ -31,31 +28,6 @@ function hrefFor(params: OwnerReviewParams): string {
   return text ? `${PATH}?${text}` : PATH;
 }
 
-function FilterLink({
-  href,
-  current,
-  children,
-}: {
-  href: string;
-  current: boolean;
-  children: string;
-}) {
-  return (
-    <Link
-      href={href}
-      aria-current={current ? 'page' : undefined}
-      className={cn(
-        'inline-flex min-h-10 items-center rounded-full border px-4 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700',
-        current
-          ? 'border-teal-700 bg-teal-700 text-white'
-          : 'border-stone-300 bg-white text-stone-800 hover:border-teal-700 hover:bg-teal-50 hover:text-teal-900',
-      )}
-    >
-      {children}
-    </Link>
-  );
-}
-
 /**
  * The owner's published reviews, newest first, each with the reply's state and a composer.
  * The data layer checks that the viewer holds a listing, with a passkey confirmed.
@@ -65,22 +37,18 @@ export default async function DashboardReviewsPage({
 }: {
   searchParams: Promise<Params>;
 }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(PATH)}`);
   const params = parseOwnerReviewParams(await searchParams);
-  let list;
-  try {
-    list = await listOwnerReviews(viewer, params);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+  const page = await loadViewerPage(PATH, (viewer) => listOwnerReviews(viewer, params));
+  if (!page.ok) {
     return (
       <AccessNotice
         title="Reviews and replies"
-        message={error.message}
-        secondFactor={error.code === 'second_factor'}
+        refusal={page.refusal}
+        passkeyWhy="Replies speak for your practice, so they need a passkey confirmed in this session."
       />
     );
   }
+  const list = page.data;
   const { reviews, counts } = list;
   const pageHref = (page: number) => hrefFor({ ...params, page });
 
@@ -105,15 +73,12 @@ export default async function DashboardReviewsPage({
           : ''}
       </p>
       <nav aria-label="Which reviews" className="mt-3 flex flex-wrap gap-2">
-        <FilterLink
-          href={hrefFor({ page: 1, unansweredOnly: false })}
-          current={!list.unansweredOnly}
-        >
+        <ChipLink href={hrefFor({ page: 1, unansweredOnly: false })} current={!list.unansweredOnly}>
           All published reviews
-        </FilterLink>
-        <FilterLink href={hrefFor({ page: 1, unansweredOnly: true })} current={list.unansweredOnly}>
+        </ChipLink>
+        <ChipLink href={hrefFor({ page: 1, unansweredOnly: true })} current={list.unansweredOnly}>
           Unanswered only
-        </FilterLink>
+        </ChipLink>
       </nav>
 
       <section aria-labelledby="owner-reviews-list" className="mt-6">

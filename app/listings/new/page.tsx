@@ -8,10 +8,9 @@ import { getViewer } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/format';
 import { latestDate } from '@/lib/listings/input';
 import { getNewListingState } from '@/lib/listings/new-listing';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Create a new listing', robots: { index: false } };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 export default async function NewListingPage({
   searchParams,
@@ -29,7 +28,7 @@ export default async function NewListingPage({
         <>
           <p className="mt-2 text-base text-stone-700">
             For practitioners who are not listed yet. Already listed?{' '}
-            <Link href="/" className={LINK}>
+            <Link href="/" className={TEXT_LINK}>
               Find yourself in search
             </Link>{' '}
             and claim your listing instead.
@@ -47,7 +46,7 @@ export default async function NewListingPage({
           </FormMessage>
           <p className="text-base text-stone-700">
             Follow your request on{' '}
-            <Link href="/claims" className={LINK}>
+            <Link href="/claims" className={TEXT_LINK}>
               your claims
             </Link>
             .
@@ -59,7 +58,7 @@ export default async function NewListingPage({
             Your account already holds the listing of {state.name}, and an account holds only one.
           </FormMessage>
           <p className="text-base text-stone-700">
-            <Link href="/dashboard" className={LINK}>
+            <Link href="/dashboard" className={TEXT_LINK}>
               Go to your listing
             </Link>
           </p>

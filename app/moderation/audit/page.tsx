@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessMessage } from '@/components/moderation/access-message';
-import { Container } from '@/components/ui/container';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { ModerationFrame } from '@/components/moderation/moderation-frame';
+import { AccessNotice } from '@/components/ui/access-notice';
+import { ChipLink } from '@/components/ui/chip-link';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { formatDate } from '@/lib/format';
 import {
   isReplyHoldReason,
@@ -25,10 +24,9 @@ import {
   reportReasonLabel,
   statusReasonLabel,
 } from '@/lib/moderation/reasons';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Moderation log', robots: { index: false } };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 const ACTION_LABELS: Record<string, string> = {
   'review.reported': 'Reported',
@@ -149,30 +147,18 @@ export default async function ModerationLogPage({
 }: {
   searchParams: Promise<Params>;
 }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/moderation/audit');
   const filter = readFilter(await searchParams);
-  let entries;
-  try {
-    entries = await listAuditEntries(viewer, filter);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return (
-      <AccessMessage
-        title="Moderation log"
-        message={error.message}
-        secondFactor={error.code === 'second_factor'}
-      />
-    );
-  }
+  const page = await loadViewerPage('/moderation/audit', (viewer) =>
+    listAuditEntries(viewer, filter),
+  );
+  if (!page.ok) return <AccessNotice standalone title="Moderation log" refusal={page.refusal} />;
+  const { viewer, data: entries } = page;
   return (
-    <Container className="max-w-5xl py-10">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Moderation log</h1>
-        <Link href="/moderation" className={LINK}>
-          Back to the queue
-        </Link>
-      </div>
+    <ModerationFrame
+      title="Moderation log"
+      links={[{ href: '/moderation', label: 'Back to the queue' }]}
+      className="max-w-5xl"
+    >
       <p className="mt-2 text-sm text-stone-600">
         {AUDIT_PAGE_SIZE} entries at a time, newest first
         {viewer.role === 'admin' ? ', of every kind' : ''}. Entries are never changed or deleted.
@@ -181,20 +167,14 @@ export default async function ModerationLogPage({
       <nav aria-label="Parts of the log" className="mt-6">
         <ul className="flex flex-wrap gap-2">
           {[undefined, ...(Object.keys(AUDIT_AREA_LABELS) as AuditArea[])].map((area) => {
-            const current = filter.area === area;
             return (
               <li key={area ?? 'all'}>
-                <Link
+                <ChipLink
                   href={logHref({ area, listing: filter.listing })}
-                  aria-current={current ? 'page' : undefined}
-                  className={
-                    current
-                      ? 'inline-block rounded-full bg-teal-800 px-3 py-1.5 text-sm font-medium text-white'
-                      : 'inline-block rounded-full border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:border-teal-700'
-                  }
+                  current={filter.area === area}
                 >
                   {area ? AUDIT_AREA_LABELS[area] : 'Everything'}
-                </Link>
+                </ChipLink>
               </li>
             );
           })}
@@ -203,7 +183,7 @@ export default async function ModerationLogPage({
       {filter.listing ? (
         <p className="mt-4 text-sm text-stone-800">
           Only listing {filter.listing}.{' '}
-          <Link href={logHref({ area: filter.area })} className={LINK}>
+          <Link href={logHref({ area: filter.area })} className={TEXT_LINK}>
             Show every listing
           </Link>
         </p>
@@ -245,7 +225,7 @@ export default async function ModerationLogPage({
                     {entry.listing ? (
                       <Link
                         href={logHref({ area: filter.area, listing: entry.listing.id })}
-                        className={LINK}
+                        className={TEXT_LINK}
                       >
                         {entry.listing.name}
                       </Link>
@@ -262,11 +242,11 @@ export default async function ModerationLogPage({
       )}
       {entries.length === AUDIT_PAGE_SIZE ? (
         <p className="mt-6">
-          <Link href={logHref({ ...filter, before: entries.at(-1)?.id })} className={LINK}>
+          <Link href={logHref({ ...filter, before: entries.at(-1)?.id })} className={TEXT_LINK}>
             Older entries
           </Link>
         </p>
       ) : null}
-    </Container>
+    </ModerationFrame>
   );
 }

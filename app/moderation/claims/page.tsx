@@ -1,23 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { ClaimStatusBadge } from '@/components/claims/claim-status-badge';
-import { AccessMessage } from '@/components/moderation/access-message';
+import { ModerationFrame } from '@/components/moderation/moderation-frame';
+import { AccessNotice } from '@/components/ui/access-notice';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { Container } from '@/components/ui/container';
-import { FormMessage } from '@/components/ui/form-message';
 import { Section } from '@/components/ui/section';
-import { getViewer } from '@/lib/auth/viewer';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { CLAIM_DECISION_LABELS, CLAIM_DECISIONS, LICENCE_MATCH_LABELS } from '@/lib/claims/labels';
 import { listClaimQueue, type QueueClaim } from '@/lib/claims/queries';
-import { AppError } from '@/lib/errors';
 import { pluralize } from '@/lib/format';
 import { waitingLabel } from '@/lib/moderation/reasons';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Claims', robots: { index: false } };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -36,7 +32,7 @@ function ClaimItem({ claim }: { claim: QueueClaim }) {
     <Card as="article" aria-labelledby={`claim-${claim.id}-heading`} className="p-5">
       <div className="flex flex-wrap items-center gap-2">
         <h3 id={`claim-${claim.id}-heading`} className="text-base font-semibold text-stone-900">
-          <Link href={`/moderation/claims/${claim.id}`} className={LINK}>
+          <Link href={`/moderation/claims/${claim.id}`} className={TEXT_LINK}>
             Claim {claim.id}: {claim.listing.name}
           </Link>
         </h3>
@@ -70,35 +66,15 @@ function ClaimList({ items, empty }: { items: QueueClaim[]; empty: string }) {
 
 /** Claims with the moderators, oldest first: evidence claims, disputes, new listings. */
 export default async function ClaimQueuePage({ searchParams }: { searchParams: Promise<Params> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/moderation/claims');
-  let queue;
-  try {
-    queue = await listClaimQueue(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return (
-      <AccessMessage
-        title="Claims"
-        message={error.message}
-        secondFactor={error.code === 'second_factor'}
-      />
-    );
-  }
-  const done = doneMessage(await searchParams);
+  const page = await loadViewerPage('/moderation/claims', listClaimQueue);
+  if (!page.ok) return <AccessNotice standalone title="Claims" refusal={page.refusal} />;
+  const queue = page.data;
   return (
-    <Container className="max-w-4xl py-10">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Claims</h1>
-        <Link href="/moderation" className={LINK}>
-          Reviews queue
-        </Link>
-      </div>
-      {done ? (
-        <FormMessage tone="success" className="mt-6">
-          {done}
-        </FormMessage>
-      ) : null}
+    <ModerationFrame
+      title="Claims"
+      links={[{ href: '/moderation', label: 'Reviews queue' }]}
+      done={doneMessage(await searchParams)}
+    >
       <p className="mt-4 text-sm text-stone-600">
         Nothing here is ever granted by time or silence: a claim moves only when a moderator
         decides. Claims waiting for the claimant’s answer show as “Moderators asked for more”.
@@ -126,6 +102,6 @@ export default async function ClaimQueuePage({ searchParams }: { searchParams: P
           <ClaimList items={queue.newListings} empty="No new listing is waiting." />
         </Section>
       </div>
-    </Container>
+    </ModerationFrame>
   );
 }

@@ -1,20 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { redirect } from 'next/navigation';
-import { AccessMessage } from '@/components/moderation/access-message';
+import { ModerationFrame } from '@/components/moderation/moderation-frame';
 import { HeldReplyItem } from '@/components/replies/held-reply-item';
-import { Container } from '@/components/ui/container';
-import { FormMessage } from '@/components/ui/form-message';
-import { getViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { AccessNotice } from '@/components/ui/access-notice';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { pluralize } from '@/lib/format';
 import { waitingLabel } from '@/lib/moderation/reasons';
 import { listHeldReplies } from '@/lib/replies/queries';
 import { REPLY_CONFIDENCE_RULE } from '@/lib/replies/reasons';
 
 export const metadata: Metadata = { title: 'Held replies', robots: { index: false } };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -30,35 +24,15 @@ function doneMessage(params: Params): string | null {
 
 /** Replies held because they seem to disclose a client's health or identity, oldest first. */
 export default async function HeldRepliesPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const viewer = await getViewer();
-  if (!viewer) redirect('/sign-in?callbackUrl=/moderation/replies');
-  let queue;
-  try {
-    queue = await listHeldReplies(viewer);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return (
-      <AccessMessage
-        title="Held replies"
-        message={error.message}
-        secondFactor={error.code === 'second_factor'}
-      />
-    );
-  }
-  const done = doneMessage(await searchParams);
+  const page = await loadViewerPage('/moderation/replies', listHeldReplies);
+  if (!page.ok) return <AccessNotice standalone title="Held replies" refusal={page.refusal} />;
+  const queue = page.data;
   return (
-    <Container className="max-w-4xl py-10">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Held replies</h1>
-        <Link href="/moderation" className={LINK}>
-          Reviews waiting
-        </Link>
-      </div>
-      {done ? (
-        <FormMessage tone="success" className="mt-6">
-          {done}
-        </FormMessage>
-      ) : null}
+    <ModerationFrame
+      title="Held replies"
+      links={[{ href: '/moderation', label: 'Reviews waiting' }]}
+      done={doneMessage(await searchParams)}
+    >
       <p className="mt-4 text-base text-stone-800">
         {pluralize(queue.total, 'reply', 'replies')} waiting
         {queue.oldestHours !== null ? `, the oldest for ${waitingLabel(queue.oldestHours)}` : ''}.
@@ -84,6 +58,6 @@ export default async function HeldRepliesPage({ searchParams }: { searchParams: 
           </ol>
         )}
       </section>
-    </Container>
+    </ModerationFrame>
   );
 }

@@ -46,6 +46,7 @@ import {
   reviewListHref,
   toReviewSearchParams,
 } from '@/lib/therapists/review-params';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 interface ProfilePageProps {
   params: Promise<{ slug: string }>;
@@ -178,10 +179,7 @@ export default async function TherapistProfilePage({ params, searchParams }: Pro
         {ownsProfile ? (
           <p className="text-sm text-stone-700">
             This is your listing.{' '}
-            <Link
-              href="/dashboard"
-              className="font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900"
-            >
+            <Link href="/dashboard" className={TEXT_LINK}>
               Manage it
             </Link>
           </p>

@@ -10,13 +10,12 @@ import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
 import { getAppealContext } from '@/lib/moderation/appeals';
 import { MODERATION_REASON_OPTIONS, REVIEW_STATUS_LABELS } from '@/lib/moderation/reasons';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = {
   title: 'The decision on your review',
   robots: { index: false },
 };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 const WHAT_IT_MEANS: Record<string, string> = {
   pending: 'A moderator has not decided yet; the review is not shown meanwhile.',
@@ -63,7 +62,7 @@ export default async function AppealPage({ params }: { params: Promise<{ reviewI
       </h1>
       <p className="mt-2 text-base text-stone-700">
         Your review of{' '}
-        <Link href={`/therapists/${review.therapist.slug}`} className={LINK}>
+        <Link href={`/therapists/${review.therapist.slug}`} className={TEXT_LINK}>
           {review.therapist.name}
         </Link>
         .

@@ -1,23 +1,22 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ClaimDecisionForm } from '@/components/claims/decision-form';
 import { ClaimStatusBadge } from '@/components/claims/claim-status-badge';
 import { EvidenceLink } from '@/components/claims/evidence-link';
-import { AccessMessage } from '@/components/moderation/access-message';
+import { AccessNotice } from '@/components/ui/access-notice';
+import { BackLink } from '@/components/ui/back-link';
 import { Card } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
 import { FormMessage } from '@/components/ui/form-message';
-import { ChevronLeftIcon } from '@/components/ui/icons';
-import { getViewer } from '@/lib/auth/viewer';
+import { loadViewerPage } from '@/lib/auth/page-access';
 import { CLAIM_KIND_LABELS, LICENCE_MATCH_LABELS } from '@/lib/claims/labels';
 import { getClaimForModerator, type ModeratorClaim } from '@/lib/claims/queries';
-import { AppError } from '@/lib/errors';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Claim', robots: { index: false } };
 
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 const DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 const MOMENT = new Intl.DateTimeFormat('en-US', {
   dateStyle: 'medium',
@@ -70,34 +69,20 @@ function Trail({ claim }: { claim: ModeratorClaim }) {
 /** One claim with everything needed to decide it, and the decision form. */
 export default async function ModeratorClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/moderation/claims/${id}`)}`);
-  if (!/^\d{1,10}$/.test(id)) notFound();
-  let claim: ModeratorClaim;
-  try {
-    claim = await getClaimForModerator(viewer, Number(id));
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.code === 'not_found') notFound();
-    return (
-      <AccessMessage
-        title="Claim"
-        message={error.message}
-        secondFactor={error.code === 'second_factor'}
-      />
-    );
+  const page = await loadViewerPage(`/moderation/claims/${id}`, (viewer) => {
+    if (!/^\d{1,10}$/.test(id)) notFound();
+    return getClaimForModerator(viewer, Number(id));
+  });
+  if (!page.ok) {
+    if (page.refusal.code === 'not_found') notFound();
+    return <AccessNotice standalone title="Claim" refusal={page.refusal} />;
   }
+  const claim = page.data;
   const open = claim.status === 'pending_review' || claim.status === 'more_info';
   const { listing, claimant } = claim;
   return (
     <Container className="max-w-3xl py-10">
-      <Link
-        href="/moderation/claims"
-        className="inline-flex min-h-11 items-center gap-1 text-sm font-semibold text-teal-800 hover:text-teal-900"
-      >
-        <ChevronLeftIcon className="size-4" />
-        All claims
-      </Link>
+      <BackLink href="/moderation/claims">All claims</BackLink>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">Claim {claim.id}</h1>
         <ClaimStatusBadge status={claim.status} />
@@ -115,7 +100,10 @@ export default async function ModeratorClaimPage({ params }: { params: Promise<{
           <dl className="mt-2 divide-y divide-stone-100">
             <Row term="Name">
               {listing.status === 'published' ? (
-                <Link href={`/therapists/${encodeURIComponent(listing.slug)}`} className={LINK}>
+                <Link
+                  href={`/therapists/${encodeURIComponent(listing.slug)}`}
+                  className={TEXT_LINK}
+                >
                   {listing.name}
                 </Link>
               ) : (

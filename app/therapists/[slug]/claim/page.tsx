@@ -5,17 +5,16 @@ import { ClaimGranted } from '@/components/claims/claim-granted';
 import { CodeForm, ResendCodeForm, WithdrawClaimForm } from '@/components/claims/code-form';
 import { EvidenceForm } from '@/components/claims/evidence-form';
 import { LicenceForm } from '@/components/claims/licence-form';
+import { BackLink } from '@/components/ui/back-link';
 import { Card } from '@/components/ui/card';
 import { Container } from '@/components/ui/container';
 import { FormMessage } from '@/components/ui/form-message';
-import { ChevronLeftIcon } from '@/components/ui/icons';
 import { getViewer } from '@/lib/auth/viewer';
 import { CLAIM_CODE_MINUTES, MAX_CODE_ATTEMPTS } from '@/lib/claims/code';
 import { getClaimPage, type ClaimPageData } from '@/lib/claims/queries';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 export const metadata: Metadata = { title: 'Claim a listing', robots: { index: false } };
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 interface ClaimPageProps {
   params: Promise<{ slug: string }>;
@@ -54,7 +53,7 @@ function CodeStep({ data, sent }: { data: ClaimPageData; sent: boolean }) {
         <ResendCodeForm claimId={claim.id} />
         <p className="text-sm text-stone-700">
           No access to that address any more?{' '}
-          <Link href={`${here}?step=evidence`} className={LINK}>
+          <Link href={`${here}?step=evidence`} className={TEXT_LINK}>
             Send evidence to the moderators instead
           </Link>
           .
@@ -101,7 +100,7 @@ export default async function ClaimPage({ params, searchParams }: ClaimPageProps
             ? 'The moderators asked you for more about your claim of this listing.'
             : 'Your claim of this listing is with the moderators. We will email you when they decide.'}
         </FormMessage>
-        <Link href={`/claims/${openClaim.id}`} className={LINK}>
+        <Link href={`/claims/${openClaim.id}`} className={TEXT_LINK}>
           See your claim
         </Link>
       </div>
@@ -148,7 +147,7 @@ export default async function ClaimPage({ params, searchParams }: ClaimPageProps
         </Card>
         <p className="text-sm text-stone-700">
           No access to the listing’s email address, or is the licence on the listing wrong?{' '}
-          <Link href={`${here}?step=evidence`} className={LINK}>
+          <Link href={`${here}?step=evidence`} className={TEXT_LINK}>
             Send evidence to the moderators instead
           </Link>
           .
@@ -159,13 +158,7 @@ export default async function ClaimPage({ params, searchParams }: ClaimPageProps
 
   return (
     <Container className="max-w-2xl py-8 sm:py-12">
-      <Link
-        href={profile}
-        className="inline-flex min-h-11 items-center gap-1 text-sm font-semibold text-teal-800 hover:text-teal-900"
-      >
-        <ChevronLeftIcon className="size-4" />
-        Back to {listing.name}
-      </Link>
+      <BackLink href={profile}>Back to {listing.name}</BackLink>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight text-stone-900">
         {listing.yours
           ? 'Your listing'

@@ -4,14 +4,15 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { DeleteReviewForm } from '@/components/reviews/delete-review-form';
 import { ReviewForm } from '@/components/reviews/review-form';
+import { BackLink } from '@/components/ui/back-link';
 import { Container } from '@/components/ui/container';
 import { FormMessage } from '@/components/ui/form-message';
-import { ChevronLeftIcon } from '@/components/ui/icons';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/format';
 import { checkInvitationForListing, invitationParam } from '@/lib/invitations/queries';
 import { EMPTY_REVIEW_FORM } from '@/lib/reviews/input';
 import { getReviewFormContext, getReviewTarget, type OwnReviewForm } from '@/lib/reviews/editing';
+import { TEXT_LINK } from '@/components/ui/text-link';
 
 interface ReviewPageProps {
   params: Promise<{ slug: string }>;
@@ -19,8 +20,6 @@ interface ReviewPageProps {
 }
 
 const loadTarget = cache((slug: string) => getReviewTarget(slug));
-
-const LINK = 'font-semibold text-teal-800 underline underline-offset-2 hover:text-teal-900';
 
 export async function generateMetadata({ params }: ReviewPageProps): Promise<Metadata> {
   const { slug } = await params;
@@ -129,13 +128,7 @@ export default async function ReviewPage({ params, searchParams }: ReviewPagePro
 
   return (
     <Container className="max-w-3xl py-8 sm:py-12">
-      <Link
-        href={profile}
-        className="inline-flex min-h-11 items-center gap-1 text-sm font-semibold text-teal-800 hover:text-teal-900"
-      >
-        <ChevronLeftIcon className="size-4" />
-        Back to {therapist.name}
-      </Link>
+      <BackLink href={profile}>Back to {therapist.name}</BackLink>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight text-stone-900">
         {existing ? 'Edit your review' : 'Write a review'}
       </h1>
@@ -166,7 +159,7 @@ export default async function ReviewPage({ params, searchParams }: ReviewPagePro
           ) : null}
           <p className="text-sm text-stone-700">
             You are posting as <strong className="font-semibold">{viewer.displayName}</strong>.{' '}
-            <Link href="/account" className={LINK}>
+            <Link href="/account" className={TEXT_LINK}>
               Change your public name
             </Link>
             . Write about your own visits only; every review that keeps to the content rules is

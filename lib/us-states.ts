@@ -1,4 +1,4 @@
-/** US states and the District of Columbia, where massage licences are issued. */
+/** The fifty states and the District of Columbia: where massage licences are issued and practices stand. */
 export const US_STATES = [
   { code: 'AL', name: 'Alabama' },
   { code: 'AK', name: 'Alaska' },
@@ -55,4 +55,17 @@ export const US_STATES = [
 
 export type UsStateCode = (typeof US_STATES)[number]['code'];
 
+/** The codes as a non-empty tuple, as `z.enum` wants them. */
 export const US_STATE_CODES = US_STATES.map((s) => s.code) as [UsStateCode, ...UsStateCode[]];
+
+const CODES: ReadonlySet<string> = new Set(US_STATE_CODES);
+
+export function isUsStateCode(code: string): code is UsStateCode {
+  return CODES.has(code);
+}
+
+/** The states as choices in a form, after a blank "Choose a state": "New York (NY)". */
+export const US_STATE_OPTIONS: readonly { value: UsStateCode | ''; label: string }[] = [
+  { value: '', label: 'Choose a state' },
+  ...US_STATES.map((state) => ({ value: state.code, label: `${state.name} (${state.code})` })),
+];
