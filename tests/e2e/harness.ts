@@ -26,6 +26,7 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type CDPSession,
   type ConsoleMessage,
   type Page,
 } from 'playwright-core';
@@ -95,6 +96,37 @@ export function recordPage(page: Page): PageRecord {
   page.on('pageerror', (error) => record.pageErrors.push(error.stack ?? error.message));
   page.on('request', (request) => record.requests.push(request.url()));
   return record;
+}
+
+/** Forgets what the page did so far, so that the next check sees only what follows. */
+export function resetRecord(record: PageRecord | undefined): void {
+  assert.ok(record, 'the page is not recorded');
+  record.consoleErrors.length = 0;
+  record.pageErrors.length = 0;
+  record.requests.length = 0;
+}
+
+/**
+ * Gives the page Chromium's virtual authenticator (a platform passkey that always verifies the
+ * user), and returns the DevTools session and the authenticator's id.
+ */
+export async function addVirtualAuthenticator(
+  context: BrowserContext,
+  page: Page,
+): Promise<{ devtools: CDPSession; authenticatorId: string }> {
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('WebAuthn.enable', { enableUI: false });
+  const { authenticatorId } = await devtools.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { devtools, authenticatorId };
 }
 
 /** Requests that left the app's own origin (data: and blob: URLs never leave the page). */

@@ -13,7 +13,6 @@ import {
   auditLog,
   contactChanges,
   listingClaims,
-  passkeys,
   reviewAppeals,
   reviewInvitations,
   reviewReplies,
@@ -36,15 +35,21 @@ import {
 } from '@/lib/account/mutations';
 import { getAccountOverview } from '@/lib/account/queries';
 import { endSession, listSessions } from '@/lib/auth/sessions';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
-import { searchTherapists, setSearchEngines } from '@/lib/search';
+import { getViewerForSession } from '@/lib/auth/viewer';
+import { setSearchEngines } from '@/lib/search';
 import { drainAll } from '@/lib/search/indexer';
-import { parseSearchQuery } from '@/lib/search/query';
 import { listTherapistReviews } from '@/lib/therapists/queries';
 import { createReview, createTherapist, type CreatedTherapist } from '../factories';
-import { createMember, createSessionToken, signedInViewer } from '../support/accounts';
+import {
+  addPasskey,
+  createMember,
+  createSessionToken,
+  signedInViewer,
+  viewerOf,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { failure, fieldErrors } from '../support/errors';
+import { searchSlugs } from '../support/search';
 
 let database: TestDatabase;
 
@@ -60,21 +65,6 @@ afterAll(async () => {
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
-
-/** What a call threw, for asserting on AppErrors. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
-function fieldErrors(error: AppError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-}
 
 interface ForeignKey extends Record<string, unknown> {
   table_name: string;
@@ -130,12 +120,6 @@ async function rowsReferencingUser(userId: string): Promise<Record<string, numbe
   return counts;
 }
 
-async function searchSlugs(q: string): Promise<string[]> {
-  const parsed = parseSearchQuery({ q });
-  if (!parsed.ok) throw new Error(`bad query ${q}`);
-  return (await searchTherapists(parsed.query)).hits.map((h) => h.slug);
-}
-
 async function publishedTherapist(): Promise<CreatedTherapist> {
   return createTherapist(database.db, { status: 'published', locations: [{ endsOn: null }] });
 }
@@ -146,12 +130,6 @@ async function stats(therapistId: number) {
     .from(therapistStats)
     .where(eq(therapistStats.therapistId, therapistId));
   return row ?? { reviewCount: 0, ratingSum: 0 };
-}
-
-async function viewerFor(token: string): Promise<Viewer> {
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return viewer;
 }
 
 const SECRET_ACCESS = `gho_${randomBytes(12).toString('hex')}`;
@@ -174,12 +152,7 @@ async function richMember(options: { word: string }) {
   const other = await createMember({ displayName: 'Other Person' });
   const otherToken = await createSessionToken(other.id);
 
-  await database.db.insert(passkeys).values({
-    userId: member.id,
-    credentialId: randomBytes(16).toString('base64url'),
-    publicKey: randomBytes(32).toString('base64url'),
-    name: 'Work laptop',
-  });
+  await addPasskey(member.id, 'Work laptop');
   await database.db.insert(accounts).values({
     userId: member.id,
     type: 'oauth',
@@ -397,7 +370,7 @@ async function richMember(options: { word: string }) {
     email,
     token,
     passkeyToken,
-    viewer: await viewerFor(token),
+    viewer: await viewerOf(token),
     other,
     otherToken,
     reviewed,
@@ -555,7 +528,7 @@ describe('sessions', () => {
   it('ends the viewer’s own sessions only', async () => {
     const { member, viewer } = await signedInViewer();
     const otherDevice = await createSessionToken(member.id);
-    const otherDeviceId = (await viewerFor(otherDevice)).sessionId;
+    const otherDeviceId = (await viewerOf(otherDevice)).sessionId;
     const stranger = await signedInViewer();
 
     expect(await endSession(viewer, stranger.viewer.sessionId)).toBe(false);
@@ -818,7 +791,7 @@ describe('deleteAccount', () => {
     const word = 'quillfeatherwort';
     const rich = await richMember({ word });
     await drainAll();
-    expect(await searchSlugs(word)).toContain(rich.reviewed.therapist.slug);
+    expect(await searchSlugs({ q: word })).toContain(rich.reviewed.therapist.slug);
     const statsBefore = await stats(rich.reviewed.therapist.id);
     expect(statsBefore.reviewCount).toBe(2);
     expect(Object.values(await rowsReferencingUser(rich.member.id)).every((n) => n > 0)).toBe(true);
@@ -964,7 +937,7 @@ describe('deleteAccount', () => {
 
     // The search index follows through the outbox.
     await drainAll();
-    expect(await searchSlugs(word)).not.toContain(rich.reviewed.therapist.slug);
+    expect(await searchSlugs({ q: word })).not.toContain(rich.reviewed.therapist.slug);
     const [document] = await database.db
       .select({ reviewCount: searchDocuments.reviewCount, reviewText: searchDocuments.reviewText })
       .from(searchDocuments)
@@ -978,7 +951,7 @@ describe('deleteAccount', () => {
     const member = await createMember({ displayName: 'Nimble Brook 5' });
     const token = await createSessionToken(member.id);
     const laptop = await createSessionToken(member.id);
-    const viewer = await viewerFor(token);
+    const viewer = await viewerOf(token);
     const only = await publishedTherapist();
     const { review, followUps } = await createReview(database.db, {
       authorId: member.id,
@@ -1033,7 +1006,7 @@ describe('deleteAccount', () => {
     expect(page.items.map((r) => [r.id, r.authorName])).toEqual([[review.id, 'Former member']]);
 
     await drainAll();
-    expect(await searchSlugs(word)).toContain(only.therapist.slug);
+    expect(await searchSlugs({ q: word })).toContain(only.therapist.slug);
     const [document] = await database.db
       .select({ topReview: searchDocuments.topReview })
       .from(searchDocuments)

@@ -1,14 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { auditLog, passkeys, sessions, users } from '@/db/schema';
+import { auditLog, sessions, users } from '@/db/schema';
 import { listMembers } from '@/lib/admin/queries';
 import { setMemberRole } from '@/lib/admin/mutations';
 import { setBanned } from '@/lib/auth/sessions';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
-import { createMember, createSessionToken, signedInViewer } from '../support/accounts';
+import { getViewerForSession } from '@/lib/auth/viewer';
+import {
+  confirmedViewer,
+  createMember,
+  createSessionToken,
+  signedInViewer,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { failure } from '../support/errors';
 
 let database: TestDatabase;
 
@@ -20,31 +25,8 @@ afterAll(async () => {
   await database.dispose();
 });
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 /** An admin with a passkey who confirmed it in this session. */
-async function confirmedAdmin(): Promise<Viewer> {
-  const { member } = await signedInViewer({ role: 'admin' });
-  await getDb()
-    .insert(passkeys)
-    .values({
-      userId: member.id,
-      credentialId: `cred-${member.id}`,
-      publicKey: 'key',
-      name: 'Laptop',
-    });
-  const token = await createSessionToken(member.id, { secondFactor: true });
-  const viewer = await getViewerForSession(getDb(), token);
-  if (!viewer) throw new Error('no viewer');
-  return viewer;
-}
+const confirmedAdmin = async () => (await confirmedViewer('admin')).viewer;
 
 describe('members administration', () => {
   it('lists members for a confirmed admin only', async () => {
@@ -52,9 +34,9 @@ describe('members administration', () => {
     const { viewer: member } = await signedInViewer();
     const { viewer: unconfirmedAdmin } = await signedInViewer({ role: 'admin' });
 
-    expect((await refusal(listMembers(null, ''))).code).toBe('unauthorized');
-    expect((await refusal(listMembers(member, ''))).code).toBe('forbidden');
-    expect((await refusal(listMembers(unconfirmedAdmin, ''))).code).toBe('second_factor');
+    expect((await failure(listMembers(null, ''))).code).toBe('unauthorized');
+    expect((await failure(listMembers(member, ''))).code).toBe('forbidden');
+    expect((await failure(listMembers(unconfirmedAdmin, ''))).code).toBe('second_factor');
 
     const admin = await confirmedAdmin();
     const found = await listMembers(admin, 'findable');
@@ -91,9 +73,9 @@ describe('members administration', () => {
     const admin = await confirmedAdmin();
     const { viewer: moderator } = await signedInViewer({ role: 'moderator' });
     const target = await createMember();
-    expect((await refusal(setBanned(moderator, target.id, true))).code).toBe('forbidden');
-    expect((await refusal(setBanned(admin, admin.userId, true))).code).toBe('forbidden');
-    expect((await refusal(setBanned(admin, crypto.randomUUID(), true))).code).toBe('not_found');
+    expect((await failure(setBanned(moderator, target.id, true))).code).toBe('forbidden');
+    expect((await failure(setBanned(admin, admin.userId, true))).code).toBe('forbidden');
+    expect((await failure(setBanned(admin, crypto.randomUUID(), true))).code).toBe('not_found');
     const [row] = await getDb()
       .select({ bannedAt: users.bannedAt })
       .from(users)
@@ -121,9 +103,9 @@ describe('members administration', () => {
       detail: { role: 'moderator', previousRole: 'member' },
     });
 
-    expect((await refusal(setMemberRole(admin, admin.userId, 'member'))).code).toBe('forbidden');
-    expect((await refusal(setMemberRole(admin, therapist.id, 'member'))).code).toBe('forbidden');
+    expect((await failure(setMemberRole(admin, admin.userId, 'member'))).code).toBe('forbidden');
+    expect((await failure(setMemberRole(admin, therapist.id, 'member'))).code).toBe('forbidden');
     const { viewer: member } = await signedInViewer();
-    expect((await refusal(setMemberRole(member, target.id, 'admin'))).code).toBe('forbidden');
+    expect((await failure(setMemberRole(member, target.id, 'admin'))).code).toBe('forbidden');
   });
 });

@@ -7,56 +7,48 @@ import { count, eq, sql } from 'drizzle-orm';
 import GitHub from 'next-auth/providers/github';
 import { NextRequest } from 'next/server';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ConfirmSignInPage from '@/app/sign-in/confirm/page';
 import { getDb, selectRows } from '@/db';
-import { accounts, auditLog, passkeys, sessions, users, verificationTokens } from '@/db/schema';
+import { accounts, auditLog, sessions, users, verificationTokens } from '@/db/schema';
 import { handleAuthGet, handleAuthPost } from '@/lib/auth';
 import { setOAuthProvidersForTests } from '@/lib/auth/config';
 import { endAllSessions, endSession, listSessions, setBanned } from '@/lib/auth/sessions';
-import { getViewerForSession, requireRole, requireSignedIn, type Viewer } from '@/lib/auth/viewer';
+import { getViewerForSession, requireRole, requireSignedIn } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { signInMail } from '@/lib/mail/templates';
-import { createMember, createSessionToken, signedInViewer } from '../support/accounts';
+import {
+  addPasskey,
+  confirmedViewer,
+  createMember,
+  createSessionToken,
+  signedInViewer,
+  viewerOf,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startFakeOAuth, type FakeOAuthServer } from '../support/fake-oauth';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { setUpMail } from '../support/env';
+import { failure } from '../support/errors';
 
 const LOCAL_ORIGIN = 'http://localhost:3000';
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
-const ENV_KEYS = [
-  'AUTH_URL',
-  'AUTH_SECRET',
-  'SMTP_URL',
-  'RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS',
-  'RATE_LIMIT_SIGN_IN_EMAILS_PER_IP',
-] as const;
 
 let database: TestDatabase;
-let sink: SmtpSink;
-const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
-
-beforeAll(async () => {
-  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
-  database = await createTestDatabase();
-  sink = await startSmtpSink();
+const sink = setUpMail({
+  authUrl: LOCAL_ORIGIN,
+  authSecret: 'test-secret-for-sign-in-tests-0123456789abcdef',
+  perTest: {
+    RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS: undefined,
+    RATE_LIMIT_SIGN_IN_EMAILS_PER_IP: undefined,
+  },
 });
 
-beforeEach(() => {
-  process.env.AUTH_URL = LOCAL_ORIGIN;
-  process.env.AUTH_SECRET = 'test-secret-for-sign-in-tests-0123456789abcdef';
-  process.env.SMTP_URL = sink.url;
-  delete process.env.RATE_LIMIT_SIGN_IN_EMAILS_PER_ADDRESS;
-  delete process.env.RATE_LIMIT_SIGN_IN_EMAILS_PER_IP;
+beforeAll(async () => {
+  database = await createTestDatabase();
 });
 
 afterAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-  await sink.close();
   await database.dispose();
 });
 
@@ -257,33 +249,11 @@ async function totalVerificationTokens(): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Expects `work` to throw (or reject with) an AppError with `code`. */
 async function expectAppError(work: () => unknown, code: AppError['code']): Promise<AppError> {
-  let thrown: unknown;
-  try {
-    await work();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-  return thrown as AppError;
-}
-
-async function addPasskey(userId: string): Promise<void> {
-  await getDb()
-    .insert(passkeys)
-    .values({
-      userId,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test security key',
-    });
-}
-
-async function viewerOf(token: string): Promise<Viewer> {
-  const viewer = await getViewerForSession(getDb(), token);
-  if (!viewer) throw new Error('no viewer for the session');
-  return viewer;
+  const error = await failure(Promise.resolve().then(work));
+  expect(error.code).toBe(code);
+  return error;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -728,11 +698,7 @@ describe('cookies and callback URLs (TRUST 6)', () => {
 /* ------------------------------------------------------------------------------------------ */
 
 describe('sessions end on the server (TRUST 5)', () => {
-  async function adminViewer(): Promise<Viewer> {
-    const admin = await createMember({ role: 'admin' });
-    await addPasskey(admin.id);
-    return viewerOf(await createSessionToken(admin.id, { secondFactor: true }));
-  }
+  const adminViewer = async () => (await confirmedViewer('admin')).viewer;
 
   it('a ban ends every session: the old cookie no longer works', async () => {
     const admin = await adminViewer();

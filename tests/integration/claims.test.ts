@@ -5,18 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  contactChanges,
-  jobs,
-  listingClaims,
-  passkeys,
-  therapists,
-  users,
-  type UserRole,
-} from '@/db/schema';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, contactChanges, jobs, listingClaims, therapists, users } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
 import { decideClaim } from '@/lib/claims/decisions';
 import {
   addClaimEvidence,
@@ -34,52 +25,42 @@ import {
   listOwnClaims,
 } from '@/lib/claims/queries';
 import { AppError, type AppErrorCode } from '@/lib/errors';
-import { runDueJobs } from '@/lib/jobs/worker';
 import { createTherapist } from '../factories';
-import { createMember, createSessionToken, type TestMember } from '../support/accounts';
+import {
+  addPasskey,
+  confirmedViewer,
+  createSessionToken,
+  signedInViewer,
+  viewerOf,
+  type SignedInMember,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { setUpMail } from '../support/env';
+import { failure } from '../support/errors';
+import { runAllDueJobs } from '../support/jobs';
 
 const ORIGIN = 'https://unknot.example';
-const ENV_KEYS = [
-  'AUTH_URL',
-  'AUTH_SECRET',
-  'SMTP_URL',
-  'RATE_LIMIT_CLAIM_LICENCE_PER_LISTING',
-  'RATE_LIMIT_CLAIM_LICENCE_PER_ACCOUNT',
-  'RATE_LIMIT_CLAIM_CODE_RESENDS',
-  'RATE_LIMIT_CLAIM_EVIDENCE',
-  'RATE_LIMIT_CLAIM_CODES_PER_LISTING',
-  'RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING',
-] as const;
 const DAY_MS = 86_400_000;
 
 let database: TestDatabase;
-let sink: SmtpSink;
-const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+const sink = setUpMail({
+  authUrl: ORIGIN,
+  authSecret: 'test-secret-for-claim-tests-0123456789abcdef',
+  perTest: {
+    RATE_LIMIT_CLAIM_LICENCE_PER_LISTING: undefined,
+    RATE_LIMIT_CLAIM_LICENCE_PER_ACCOUNT: undefined,
+    RATE_LIMIT_CLAIM_CODE_RESENDS: undefined,
+    RATE_LIMIT_CLAIM_EVIDENCE: undefined,
+    RATE_LIMIT_CLAIM_CODES_PER_LISTING: undefined,
+    RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING: undefined,
+  },
+});
 
 beforeAll(async () => {
-  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
   database = await createTestDatabase();
-  sink = await startSmtpSink();
-});
-
-beforeEach(() => {
-  process.env.AUTH_URL = ORIGIN;
-  process.env.AUTH_SECRET = 'test-secret-for-claim-tests-0123456789abcdef';
-  process.env.SMTP_URL = sink.url;
-});
-
-afterEach(() => {
-  for (const key of ENV_KEYS.slice(3)) delete process.env[key];
 });
 
 afterAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-  await sink.close();
   await database.dispose();
 });
 
@@ -87,40 +68,7 @@ afterAll(async () => {
 /* Helpers                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-interface Person {
-  member: TestMember;
-  viewer: Viewer;
-}
-
-/** A signed-in account; staff roles with a passkey confirmed in this session unless told. */
-async function person(
-  role: UserRole = 'member',
-  options: { passkey?: boolean; confirmed?: boolean } = {},
-): Promise<Person> {
-  const staff = role !== 'member';
-  const member = await createMember({
-    role,
-    displayName: `Person ${randomBytes(3).toString('hex')}`,
-  });
-  if (options.passkey ?? staff) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const confirmed = options.confirmed ?? staff;
-  const token = await createSessionToken(member.id, {
-    method: confirmed ? 'passkey' : 'email',
-    secondFactor: confirmed,
-  });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return { member, viewer };
-}
-
-const moderator = () => person('moderator');
+const moderator = () => confirmedViewer('moderator');
 
 let listingCounter = 0;
 
@@ -174,16 +122,6 @@ function typedLicence(target: Listing) {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
 function expectRefusal(error: AppError, code: AppErrorCode, message?: string | RegExp) {
   expect(error.code).toBe(code);
   if (typeof message === 'string') expect(error.message).toContain(message);
@@ -199,7 +137,7 @@ async function codeSentTo(address: string, already: number): Promise<string> {
 }
 
 /** Starts a claim with the right licence and returns the claim and its code. */
-async function startClaim(claimant: Person, target: Listing) {
+async function startClaim(claimant: SignedInMember, target: Listing) {
   const already = sink.mailsTo(target.contactEmail!).length;
   const outcome = await submitLicence(claimant.viewer, target.slug, typedLicence(target));
   expect(outcome.outcome).toBe('code_sent');
@@ -242,14 +180,6 @@ async function auditActions(therapistId: number): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** Runs every due job (the claim notices), as the worker would at `now`. */
-async function sendNotices(now?: Date) {
-  for (let round = 0; round < 10; round++) {
-    const result = await runDueJobs({ limit: 50, ...(now ? { now } : {}) });
-    if (result.claimed === 0) return;
-  }
-}
-
 /** A moderator's decision as the form sends it, for the claim as it is now. */
 async function decisionOn(claimId: number, choice: { decision: string; message: string }) {
   const [row] = await database.db
@@ -258,6 +188,11 @@ async function decisionOn(claimId: number, choice: { decision: string; message: 
     .innerJoin(therapists, eq(therapists.id, listingClaims.therapistId))
     .where(eq(listingClaims.id, claimId));
   return { ...choice, version: row!.updatedAt.toISOString(), holder: row!.holder ?? '' };
+}
+
+/** Decides the claim as the moderator's form would, on the claim as it is now. */
+async function decide(by: Viewer, claimId: number, decision: string, message = '') {
+  return decideClaim(by, claimId, await decisionOn(claimId, { decision, message }));
 }
 
 function minutesFromNow(minutes: number): Date {
@@ -271,7 +206,7 @@ function minutesFromNow(minutes: number): Date {
 describe('claiming with the licence and the code', () => {
   it('grants the listing: role, holder, approved claim, an audit entry per step, the old address told', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId, code, sentTo } = await startClaim(claimant, target);
 
     expect(sentTo).toMatch(/^f•••@c•••\.example$/);
@@ -324,7 +259,7 @@ describe('claiming with the licence and the code', () => {
 
     // The listing's (previous) contact address is told.
     const before = sink.mailsTo(target.contactEmail!).length;
-    await sendNotices();
+    await runAllDueJobs();
     const notice = await sink.waitForMail(target.contactEmail!, { already: before });
     expect(notice.subject).toBe('Your Unknot listing was claimed');
     expect(notice.text).toContain('was claimed on');
@@ -340,7 +275,7 @@ describe('claiming with the licence and the code', () => {
 
   it('refuses extra fields (email, userId, therapistId) and sends the code only to the listing', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const attacker = `attacker-${randomBytes(3).toString('hex')}@evil.test`;
     for (const extra of [
       { email: attacker },
@@ -372,7 +307,7 @@ describe('claiming with the licence and the code', () => {
     );
     expectRefusal(extraEvidence, 'validation');
     await resendClaimCode(claimant.viewer, claimId);
-    await sendNotices();
+    await runAllDueJobs();
     expect(sink.mailsTo(attacker)).toHaveLength(0);
     expect(sink.mailsTo(claimant.member.email)).toHaveLength(0);
     expect(sink.mailsTo(target.contactEmail!)).toHaveLength(2);
@@ -380,7 +315,7 @@ describe('claiming with the licence and the code', () => {
 
   it('refuses a licence that does not match (state, number or name), audited, nothing else changed', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const right = typedLicence(target);
     for (const wrong of [
       { ...right, licenseState: 'NY' },
@@ -413,7 +348,7 @@ describe('claiming with the licence and the code', () => {
 
   it('limits licence checks per account and listing, and per account', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const wrong = { ...typedLicence(target), licenseState: 'NY' };
     for (let i = 0; i < 5; i++) {
       expectRefusal(
@@ -429,10 +364,10 @@ describe('claiming with the licence and the code', () => {
     expect(await claimsOn(target.id)).toHaveLength(0);
 
     // Another account is not held back by it.
-    await startClaim(await person(), target);
+    await startClaim(await signedInViewer(), target);
 
     process.env.RATE_LIMIT_CLAIM_LICENCE_PER_ACCOUNT = '2';
-    const busy = await person();
+    const busy = await signedInViewer();
     const listings = [await listing(), await listing(), await listing()];
     for (const one of listings.slice(0, 2)) {
       await failure(
@@ -447,7 +382,7 @@ describe('claiming with the licence and the code', () => {
 
   it('counts wrong codes and cancels the claim at the fifth', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId, code } = await startClaim(claimant, target);
     const wrong = code === '000000' ? '000001' : '000000';
     const first = await failure(verifyClaimCode(claimant.viewer, claimId, { code: wrong }));
@@ -486,7 +421,7 @@ describe('claiming with the licence and the code', () => {
 
   it('refuses an expired code; a new code replaces the old one, at most 3 an hour', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId, code } = await startClaim(claimant, target);
     const expired = await failure(
       verifyClaimCode(claimant.viewer, claimId, { code }, { now: minutesFromNow(16) }),
@@ -521,7 +456,7 @@ describe('claiming with the licence and the code', () => {
       outcome: 'granted',
     });
     // Nobody else can ask for codes of this claim, or enter them.
-    const stranger = await person();
+    const stranger = await signedInViewer();
     expectRefusal(await failure(resendClaimCode(stranger.viewer, claimId)), 'not_found');
     expectRefusal(
       await failure(verifyClaimCode(stranger.viewer, claimId, { code: latest })),
@@ -532,7 +467,7 @@ describe('claiming with the licence and the code', () => {
   it('refuses staff accounts, banned accounts and accounts that hold a listing', async () => {
     const target = await listing();
     for (const role of ['moderator', 'admin'] as const) {
-      const staff = await person(role);
+      const staff = await confirmedViewer(role);
       expectRefusal(
         await failure(submitLicence(staff.viewer, target.slug, typedLicence(target))),
         'forbidden',
@@ -550,14 +485,14 @@ describe('claiming with the licence and the code', () => {
       );
       expect((await getClaimPage(staff.viewer, target.slug))?.blocked).toContain('Staff accounts');
     }
-    const holder = await person();
+    const holder = await signedInViewer();
     await listing({ claimedByUserId: holder.member.id });
     expectRefusal(
       await failure(submitLicence(holder.viewer, target.slug, typedLicence(target))),
       'forbidden',
       'already holds a listing',
     );
-    const banned = await person();
+    const banned = await signedInViewer();
     await database.db
       .update(users)
       .set({ bannedAt: new Date() })
@@ -577,7 +512,7 @@ describe('claiming with the licence and the code', () => {
 
   it('refuses a second claim on the same listing and shows the open one instead', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId } = await startClaim(claimant, target);
     const again = await failure(submitLicence(claimant.viewer, target.slug, typedLicence(target)));
     expectRefusal(again, 'forbidden', 'You already have a claim on this listing');
@@ -587,7 +522,7 @@ describe('claiming with the licence and the code', () => {
 
   it('refuses a claim on an unpublished listing', async () => {
     const hidden = await listing({ status: 'hidden' });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     expectRefusal(
       await failure(submitLicence(claimant.viewer, hidden.slug, typedLicence(hidden))),
       'not_found',
@@ -597,7 +532,7 @@ describe('claiming with the licence and the code', () => {
 
   it('a claimant can withdraw an open claim', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId, code } = await startClaim(claimant, target);
     await withdrawClaim(claimant.viewer, claimId);
     expect(await claimRow(claimId)).toMatchObject({ status: 'cancelled', codeHash: null });
@@ -608,7 +543,10 @@ describe('claiming with the licence and the code', () => {
       'already closed',
     );
     expect((await auditActions(target.id)).at(-1)).toBe('claim.withdrawn');
-    expectRefusal(await failure(withdrawClaim((await person()).viewer, claimId)), 'not_found');
+    expectRefusal(
+      await failure(withdrawClaim((await signedInViewer()).viewer, claimId)),
+      'not_found',
+    );
   });
 });
 
@@ -618,11 +556,23 @@ describe('claiming with the licence and the code', () => {
 
 const EVIDENCE = 'I have practised at this clinic since 2019; the clinic page lists me.';
 
+/** A listing held by a confirmed therapist, and a member's dispute of it with evidence. */
+async function dispute() {
+  const owner = await confirmedViewer('therapist');
+  const target = await listing({ claimedByUserId: owner.member.id });
+  const claimant = await signedInViewer();
+  const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
+    evidence: EVIDENCE,
+    links: [],
+  });
+  return { owner, target, claimant, claimId };
+}
+
 describe('claims of a listing someone holds', () => {
   it('are disputes: the licence step refuses, evidence opens a dispute, the holder is told without names', async () => {
-    const owner = await person('therapist');
+    const owner = await confirmedViewer('therapist');
     const target = await listing({ claimedByUserId: owner.member.id });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     expectRefusal(
       await failure(submitLicence(claimant.viewer, target.slug, typedLicence(target))),
       'forbidden',
@@ -650,7 +600,7 @@ describe('claims of a listing someone holds', () => {
       evidenceLinks: ['https://clinic.example/team', 'https://board.example/licence/123'],
     });
     expect(await auditActions(target.id)).toEqual(['claim.dispute_opened']);
-    await sendNotices();
+    await runAllDueJobs();
     const told = await sink.waitForMail(owner.member.email, { already: 0 });
     expect(told.subject).toBe('Someone disputes your Unknot listing');
     expect(told.text).toContain('The listing stays yours');
@@ -660,15 +610,9 @@ describe('claims of a listing someone holds', () => {
   });
 
   it('are never granted by silence: 30 days later the dispute still waits and the holder keeps the listing (TRUST 21)', async () => {
-    const owner = await person('therapist');
-    const target = await listing({ claimedByUserId: owner.member.id });
-    const claimant = await person();
-    const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
-      evidence: EVIDENCE,
-      links: [],
-    });
+    const { owner, target, claimant, claimId } = await dispute();
 
-    for (const days of [1, 7, 30, 31]) await sendNotices(new Date(Date.now() + days * DAY_MS));
+    for (const days of [1, 7, 30, 31]) await runAllDueJobs(new Date(Date.now() + days * DAY_MS));
     // The worker ran at each of those times (the holder's notice went out), and granted nothing.
     const notices = await database.db
       .select({ doneAt: jobs.doneAt })
@@ -694,8 +638,8 @@ describe('claims of a listing someone holds', () => {
 
   it('a listing claimed while the code was on its way turns the claim into a dispute, not a grant', async () => {
     const target = await listing();
-    const first = await person();
-    const second = await person();
+    const first = await signedInViewer();
+    const second = await signedInViewer();
     const a = await startClaim(first, target);
     const b = await startClaim(second, target);
     expect(await verifyClaimCode(first.viewer, a.claimId, { code: a.code })).toMatchObject({
@@ -720,25 +664,15 @@ describe('claims of a listing someone holds', () => {
   });
 
   it('approving a dispute moves the listing; both are told; other open claims stay open', async () => {
-    const owner = await person('therapist');
-    const target = await listing({ claimedByUserId: owner.member.id });
-    const claimant = await person();
-    const other = await person();
-    const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
-      evidence: EVIDENCE,
-      links: [],
-    });
+    const { owner, target, claimant, claimId } = await dispute();
+    const other = await signedInViewer();
     const otherClaim = await submitEvidence(other.viewer, target.slug, {
       evidence: EVIDENCE,
       links: [],
     });
     const mod = await moderator();
 
-    const outcome = await decideClaim(
-      mod.viewer,
-      claimId,
-      await decisionOn(claimId, { decision: 'approve', message: '' }),
-    );
+    const outcome = await decide(mod.viewer, claimId, 'approve');
     expect(outcome).toMatchObject({
       claimId,
       kind: 'dispute',
@@ -756,7 +690,7 @@ describe('claims of a listing someone holds', () => {
     const actions = await auditActions(target.id);
     expect(actions.slice(-2)).toEqual(['claim.approved', 'claim.granted']);
 
-    await sendNotices();
+    await runAllDueJobs();
     const claimantMail = await sink.waitForMail(claimant.member.email, { already: 0 });
     expect(claimantMail.subject).toContain('was approved');
     expect(claimantMail.text).toContain('/account/security');
@@ -769,20 +703,16 @@ describe('claims of a listing someone holds', () => {
   });
 
   it('a previous holder with another listing keeps the therapist role', async () => {
-    const owner = await person('therapist');
+    const owner = await confirmedViewer('therapist');
     const target = await listing({ claimedByUserId: owner.member.id });
     // An account holds one listing; this state comes only from older data, and is handled.
     await listing({ claimedByUserId: owner.member.id });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
       evidence: EVIDENCE,
       links: [],
     });
-    await decideClaim(
-      (await moderator()).viewer,
-      claimId,
-      await decisionOn(claimId, { decision: 'approve', message: '' }),
-    );
+    await decide((await moderator()).viewer, claimId, 'approve');
     expect(await roleOf(owner.member.id)).toBe('therapist');
   });
 });
@@ -795,7 +725,7 @@ describe('evidence for the moderators', () => {
   it('a listing without an address or licence needs evidence; the moderators ask for more, then approve', async () => {
     const noEmail = await listing({ contactEmail: null });
     const noLicence = await listing({ licensed: false });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     expect(await submitLicence(claimant.viewer, noEmail.slug, typedLicence(noEmail))).toEqual({
       outcome: 'evidence_needed',
       reason: 'no_email',
@@ -859,27 +789,14 @@ describe('evidence for the moderators', () => {
     });
     expect(detail.trail.map((t) => t.action)).toContain('claim.evidence_submitted');
 
-    const noMessage = await failure(
-      decideClaim(
-        mod.viewer,
-        claimId,
-        await decisionOn(claimId, { decision: 'more_info', message: ' ' }),
-      ),
-    );
+    const noMessage = await failure(decide(mod.viewer, claimId, 'more_info', ' '));
     expect(noMessage.issues[0]).toMatchObject({ field: 'message' });
-    await decideClaim(
-      mod.viewer,
-      claimId,
-      await decisionOn(claimId, {
-        decision: 'more_info',
-        message: 'Please link to the state board entry.',
-      }),
-    );
+    await decide(mod.viewer, claimId, 'more_info', 'Please link to the state board entry.');
     expect(await claimRow(claimId)).toMatchObject({
       status: 'more_info',
       moderatorMessage: 'Please link to the state board entry.',
     });
-    await sendNotices();
+    await runAllDueJobs();
     const asked = await sink.waitForMail(claimant.member.email, { already: 0 });
     expect(asked.text).toContain('Please link to the state board entry.');
     expect(asked.links).toContain(`${ORIGIN}/claims/${claimId}`);
@@ -907,11 +824,7 @@ describe('evidence for the moderators', () => {
       'have not asked',
     );
 
-    await decideClaim(
-      mod.viewer,
-      claimId,
-      await decisionOn(claimId, { decision: 'approve', message: '' }),
-    );
+    await decide(mod.viewer, claimId, 'approve');
     expect((await holderOf(noEmail.id)).claimedBy).toBe(claimant.member.id);
     expect(await roleOf(claimant.member.id)).toBe('therapist');
     expect(await auditActions(noEmail.id)).toEqual([
@@ -925,19 +838,13 @@ describe('evidence for the moderators', () => {
 
   it('refusing needs a reason, which the claimant reads', async () => {
     const target = await listing({ contactEmail: null });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
       evidence: EVIDENCE,
       links: '',
     });
     const mod = await moderator();
-    const noReason = await failure(
-      decideClaim(
-        mod.viewer,
-        claimId,
-        await decisionOn(claimId, { decision: 'refuse', message: '' }),
-      ),
-    );
+    const noReason = await failure(decide(mod.viewer, claimId, 'refuse'));
     expectRefusal(noReason, 'validation');
     expect(noReason.issues[0]).toMatchObject({ field: 'message' });
     const extra = await failure(
@@ -947,31 +854,18 @@ describe('evidence for the moderators', () => {
       }),
     );
     expectRefusal(extra, 'validation');
-    await decideClaim(
-      mod.viewer,
-      claimId,
-      await decisionOn(claimId, {
-        decision: 'refuse',
-        message: 'The clinic page does not name you.',
-      }),
-    );
+    await decide(mod.viewer, claimId, 'refuse', 'The clinic page does not name you.');
     expect(await claimRow(claimId)).toMatchObject({
       status: 'refused',
       moderatorMessage: 'The clinic page does not name you.',
     });
     expect((await holderOf(target.id)).claimedBy).toBeNull();
-    await sendNotices();
+    await runAllDueJobs();
     const mail = await sink.waitForMail(claimant.member.email, { already: 0 });
     expect(mail.subject).toContain('was refused');
     expect(mail.text).toContain('The clinic page does not name you.');
     expectRefusal(
-      await failure(
-        decideClaim(
-          mod.viewer,
-          claimId,
-          await decisionOn(claimId, { decision: 'approve', message: '' }),
-        ),
-      ),
+      await failure(decide(mod.viewer, claimId, 'approve')),
       'forbidden',
       'already closed',
     );
@@ -980,7 +874,7 @@ describe('evidence for the moderators', () => {
 
   it('a claim waiting for a code becomes an evidence claim when the claimant cannot get the code', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId, code } = await startClaim(claimant, target);
     const sent = await submitEvidence(claimant.viewer, target.slug, {
       evidence: EVIDENCE,
@@ -994,7 +888,7 @@ describe('evidence for the moderators', () => {
 
   it('a double submission makes one claim', async () => {
     const target = await listing({ contactEmail: null });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const results = await Promise.allSettled([
       submitEvidence(claimant.viewer, target.slug, { evidence: EVIDENCE, links: '' }),
       submitEvidence(claimant.viewer, target.slug, { evidence: EVIDENCE, links: '' }),
@@ -1007,12 +901,12 @@ describe('evidence for the moderators', () => {
 
   it('other claims of a listing that is granted become disputes, and its new holder is told', async () => {
     const target = await listing();
-    const early = await person();
+    const early = await signedInViewer();
     const { claimId: evidenceClaim } = await submitEvidence(early.viewer, target.slug, {
       evidence: EVIDENCE,
       links: '',
     });
-    const winner = await person();
+    const winner = await signedInViewer();
     const { claimId, code } = await startClaim(winner, target);
     await verifyClaimCode(winner.viewer, claimId, { code });
     expect(await claimRow(evidenceClaim)).toMatchObject({
@@ -1021,7 +915,7 @@ describe('evidence for the moderators', () => {
     });
     const mod = await moderator();
     expect((await listClaimQueue(mod.viewer)).disputes.map((d) => d.id)).toContain(evidenceClaim);
-    await sendNotices();
+    await runAllDueJobs();
     const told = await sink.waitForMail(winner.member.email, { already: 0 });
     expect(told.subject).toBe('Someone disputes your Unknot listing');
   });
@@ -1034,7 +928,7 @@ describe('evidence for the moderators', () => {
 describe('deciding claims', () => {
   it('only moderators and admins with a confirmed passkey decide, never on their own claim', async () => {
     const target = await listing({ contactEmail: null });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
       evidence: EVIDENCE,
       links: '',
@@ -1044,22 +938,26 @@ describe('deciding claims', () => {
     expectRefusal(await failure(decideClaim(null, claimId, decision)), 'unauthorized');
     expectRefusal(await failure(decideClaim(claimant.viewer, claimId, decision)), 'forbidden');
     expectRefusal(
-      await failure(decideClaim((await person()).viewer, claimId, decision)),
+      await failure(decideClaim((await signedInViewer()).viewer, claimId, decision)),
       'forbidden',
     );
     expectRefusal(
-      await failure(decideClaim((await person('therapist')).viewer, claimId, decision)),
+      await failure(decideClaim((await confirmedViewer('therapist')).viewer, claimId, decision)),
       'forbidden',
     );
     expectRefusal(
       await failure(
-        decideClaim((await person('moderator', { confirmed: false })).viewer, claimId, decision),
+        decideClaim(
+          (await signedInViewer({ role: 'moderator' }, { passkey: true })).viewer,
+          claimId,
+          decision,
+        ),
       ),
       'second_factor',
     );
-    expectRefusal(await failure(listClaimQueue((await person()).viewer)), 'forbidden');
+    expectRefusal(await failure(listClaimQueue((await signedInViewer()).viewer)), 'forbidden');
     expectRefusal(
-      await failure(getClaimForModerator((await person()).viewer, claimId)),
+      await failure(getClaimForModerator((await signedInViewer()).viewer, claimId)),
       'forbidden',
     );
 
@@ -1068,25 +966,12 @@ describe('deciding claims', () => {
       .update(users)
       .set({ role: 'moderator' })
       .where(eq(users.id, claimant.member.id));
-    await database.db.insert(passkeys).values({
-      userId: claimant.member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-    const token = await createSessionToken(claimant.member.id, {
-      method: 'passkey',
-      secondFactor: true,
-    });
-    const asModerator = (await getViewerForSession(database.db, token))!;
+    await addPasskey(claimant.member.id);
+    const asModerator = await viewerOf(
+      await createSessionToken(claimant.member.id, { method: 'passkey', secondFactor: true }),
+    );
     expectRefusal(
-      await failure(
-        decideClaim(
-          asModerator,
-          claimId,
-          await decisionOn(claimId, { decision: 'refuse', message: 'No.' }),
-        ),
-      ),
+      await failure(decide(asModerator, claimId, 'refuse', 'No.')),
       'forbidden',
       'your own claim',
     );
@@ -1095,35 +980,22 @@ describe('deciding claims', () => {
     expect((await holderOf(target.id)).claimedBy).toBeNull();
 
     // An admin decides; the claimant, now staff, cannot be given the listing.
-    const admin = await person('admin');
+    const admin = await confirmedViewer('admin');
     expectRefusal(
       await failure(decideClaim(admin.viewer, claimId, decision)),
       'forbidden',
       'Staff accounts cannot claim listings',
     );
     expect((await claimRow(claimId)).status).toBe('pending_review');
-    await decideClaim(
-      admin.viewer,
-      claimId,
-      await decisionOn(claimId, {
-        decision: 'refuse',
-        message: 'Staff cannot hold listings.',
-      }),
-    );
+    await decide(admin.viewer, claimId, 'refuse', 'Staff cannot hold listings.');
     expect((await claimRow(claimId)).status).toBe('refused');
   });
 
   it('a claim waiting for its code is not decided by moderators', async () => {
     const target = await listing();
-    const { claimId } = await startClaim(await person(), target);
+    const { claimId } = await startClaim(await signedInViewer(), target);
     expectRefusal(
-      await failure(
-        decideClaim(
-          (await moderator()).viewer,
-          claimId,
-          await decisionOn(claimId, { decision: 'approve', message: '' }),
-        ),
-      ),
+      await failure(decide((await moderator()).viewer, claimId, 'approve')),
       'forbidden',
       'waits for its code',
     );
@@ -1131,9 +1003,9 @@ describe('deciding claims', () => {
 
   it('new listings: approval publishes and gives them; refusal and withdrawal hide them and free their licence', async () => {
     const mod = await moderator();
-    const requests = [] as { claimant: Person; listing: Listing; claimId: number }[];
+    const requests = [] as { claimant: SignedInMember; listing: Listing; claimId: number }[];
     for (let i = 0; i < 3; i++) {
-      const claimant = await person();
+      const claimant = await signedInViewer();
       const created = await listing({ status: 'pending' });
       const [claim] = await database.db
         .insert(listingClaims)
@@ -1156,25 +1028,14 @@ describe('deciding claims', () => {
       (typeof requests)[0],
       (typeof requests)[0],
     ];
-    await decideClaim(
-      mod.viewer,
-      approved.claimId,
-      await decisionOn(approved.claimId, { decision: 'approve', message: 'Welcome.' }),
-    );
+    await decide(mod.viewer, approved.claimId, 'approve', 'Welcome.');
     expect(await holderOf(approved.listing.id)).toEqual({
       claimedBy: approved.claimant.member.id,
       status: 'published',
     });
     expect(await roleOf(approved.claimant.member.id)).toBe('therapist');
 
-    await decideClaim(
-      mod.viewer,
-      refused.claimId,
-      await decisionOn(refused.claimId, {
-        decision: 'refuse',
-        message: 'We could not confirm the practice.',
-      }),
-    );
+    await decide(mod.viewer, refused.claimId, 'refuse', 'We could not confirm the practice.');
     expect(await holderOf(refused.listing.id)).toEqual({ claimedBy: null, status: 'hidden' });
     expect(await roleOf(refused.claimant.member.id)).toBe('member');
 
@@ -1215,14 +1076,14 @@ describe('deciding claims', () => {
       contactEmail: approved.listing.contactEmail,
     });
 
-    await sendNotices();
+    await runAllDueJobs();
     const told = sink.mailsTo(approved.listing.contactEmail!);
     expect(told.at(-1)?.subject).toBe('A listing on Unknot gives this address');
   });
 
   it('the moderator page holds the listing, the claimant and the audit trail of the listing', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     await failure(
       submitLicence(claimant.viewer, target.slug, { ...typedLicence(target), licenseState: 'NY' }),
     );
@@ -1259,12 +1120,12 @@ describe('claims decided at the same moment', () => {
     for (let round = 0; round < 4; round++) {
       const target = await listing({ contactEmail: null });
       const [first, second, third, fourth] = [
-        await person(),
-        await person(),
-        await person(),
-        await person(),
+        await signedInViewer(),
+        await signedInViewer(),
+        await signedInViewer(),
+        await signedInViewer(),
       ];
-      const open = async (who: Person) =>
+      const open = async (who: SignedInMember) =>
         (await submitEvidence(who.viewer, target.slug, { evidence: EVIDENCE, links: '' })).claimId;
       const [a, b, c, d] = [
         await open(first),
@@ -1273,11 +1134,7 @@ describe('claims decided at the same moment', () => {
         await open(fourth),
       ];
       const [one, two] = [await moderator(), await moderator()];
-      await decideClaim(
-        one.viewer,
-        c,
-        await decisionOn(c, { decision: 'more_info', message: 'Link to the board entry, please.' }),
-      );
+      await decide(one.viewer, c, 'more_info', 'Link to the board entry, please.');
       const approve = await decisionOn(a, { decision: 'approve', message: '' });
       const refuse = await decisionOn(b, {
         decision: 'refuse',
@@ -1323,8 +1180,8 @@ describe('codes of one listing, whoever asks', () => {
   it('a listing gets at most so many codes a day, from new claims and new codes alike', async () => {
     process.env.RATE_LIMIT_CLAIM_CODES_PER_LISTING = '3';
     const target = await listing();
-    await startClaim(await person(), target);
-    const claimant = await person();
+    await startClaim(await signedInViewer(), target);
+    const claimant = await signedInViewer();
     const { claimId } = await startClaim(claimant, target);
     const already = sink.mailsTo(target.contactEmail!).length;
     await resendClaimCode(claimant.viewer, claimId);
@@ -1333,7 +1190,7 @@ describe('codes of one listing, whoever asks', () => {
     const resend = await failure(resendClaimCode(claimant.viewer, claimId));
     expectRefusal(resend, 'rate_limited', 'Too many codes for this listing');
     expect(resend.retryAfter).toBeGreaterThan(0);
-    const another = await person();
+    const another = await signedInViewer();
     const licence = await failure(submitLicence(another.viewer, target.slug, typedLicence(target)));
     expectRefusal(licence, 'rate_limited', 'Too many codes for this listing');
     expect((await claimsOn(target.id)).filter((c) => c.userId === another.member.id)).toHaveLength(
@@ -1350,7 +1207,7 @@ describe('codes of one listing, whoever asks', () => {
   it('after so many wrong codes on a listing in a day, its codes are not checked, even right ones', async () => {
     process.env.RATE_LIMIT_CLAIM_WRONG_CODES_PER_LISTING = '6';
     const target = await listing();
-    const guessers = [await person(), await person()];
+    const guessers = [await signedInViewer(), await signedInViewer()];
     const claims = [];
     for (const guesser of guessers) claims.push(await startClaim(guesser, target));
     const wrong = (code: string) => (code === '000000' ? '000001' : '000000');
@@ -1379,7 +1236,7 @@ describe('codes of one listing, whoever asks', () => {
     expect((await claimRow(claims[1]!.claimId)).codeAttempts).toBe(1);
     // Another listing is not affected; a day later this one is checked again.
     const elsewhere = await listing();
-    const other = await startClaim(await person(), elsewhere);
+    const other = await startClaim(await signedInViewer(), elsewhere);
     expect((await claimRow(other.claimId)).status).toBe('awaiting_code');
     const tomorrow = new Date(Date.now() + DAY_MS + 60_000);
     const before = sink.mailsTo(target.contactEmail!).length;
@@ -1402,13 +1259,7 @@ describe('codes of one listing, whoever asks', () => {
 
 describe('decisions on an outdated page', () => {
   it('are refused when the claim changed or the listing moved since the page was opened', async () => {
-    const owner = await person('therapist');
-    const target = await listing({ claimedByUserId: owner.member.id });
-    const claimant = await person();
-    const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
-      evidence: EVIDENCE,
-      links: '',
-    });
+    const { owner, target, claimant, claimId } = await dispute();
     const mod = await moderator();
     const page = await getClaimForModerator(mod.viewer, claimId);
     expect(page.listing.holderId).toBe(owner.member.id);
@@ -1444,17 +1295,13 @@ describe('decisions on an outdated page', () => {
     );
 
     // The listing moves to someone else (another dispute approved): the holder differs.
-    const rival = await person();
+    const rival = await signedInViewer();
     const rivalClaim = await submitEvidence(rival.viewer, target.slug, {
       evidence: EVIDENCE,
       links: '',
     });
     const fresh = await decisionOn(claimId, { decision: 'approve', message: '' });
-    await decideClaim(
-      (await moderator()).viewer,
-      rivalClaim.claimId,
-      await decisionOn(rivalClaim.claimId, { decision: 'approve', message: '' }),
-    );
+    await decide((await moderator()).viewer, rivalClaim.claimId, 'approve');
     expect((await holderOf(target.id)).claimedBy).toBe(rival.member.id);
     expectRefusal(
       await failure(decideClaim(mod.viewer, claimId, fresh)),
@@ -1471,11 +1318,7 @@ describe('decisions on an outdated page', () => {
     }
     expect((await claimRow(claimId)).status).toBe('pending_review');
     // Reloaded, the decision is recorded.
-    await decideClaim(
-      mod.viewer,
-      claimId,
-      await decisionOn(claimId, { decision: 'refuse', message: 'The rival proved it.' }),
-    );
+    await decide(mod.viewer, claimId, 'refuse', 'The rival proved it.');
     expect((await claimRow(claimId)).status).toBe('refused');
   });
 });
@@ -1486,7 +1329,7 @@ describe('decisions on an outdated page', () => {
 
 describe('a listing given to another account', () => {
   it('cancels a contact change its previous holder left waiting, in the same change', async () => {
-    const owner = await person('therapist');
+    const owner = await confirmedViewer('therapist');
     const target = await listing({ claimedByUserId: owner.member.id });
     const [change] = await database.db
       .insert(contactChanges)
@@ -1499,16 +1342,12 @@ describe('a listing given to another account', () => {
         appliesAt: new Date(Date.now() + 72 * 3600_000),
       })
       .returning({ id: contactChanges.id });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
       evidence: EVIDENCE,
       links: '',
     });
-    await decideClaim(
-      (await moderator()).viewer,
-      claimId,
-      await decisionOn(claimId, { decision: 'approve', message: '' }),
-    );
+    await decide((await moderator()).viewer, claimId, 'approve');
     const [row] = await database.db
       .select()
       .from(contactChanges)
@@ -1538,20 +1377,16 @@ describe('a listing given to another account', () => {
 
   it('the claim page of an approved claim says so once the listing moved on', async () => {
     const target = await listing();
-    const first = await person();
+    const first = await signedInViewer();
     const { claimId, code } = await startClaim(first, target);
     await verifyClaimCode(first.viewer, claimId, { code });
     expect((await getOwnClaim(first.viewer, claimId)).holdsListing).toBe(true);
-    const rival = await person();
+    const rival = await signedInViewer();
     const dispute = await submitEvidence(rival.viewer, target.slug, {
       evidence: EVIDENCE,
       links: '',
     });
-    await decideClaim(
-      (await moderator()).viewer,
-      dispute.claimId,
-      await decisionOn(dispute.claimId, { decision: 'approve', message: '' }),
-    );
+    await decide((await moderator()).viewer, dispute.claimId, 'approve');
     const own = await getOwnClaim(first.viewer, claimId);
     expect(own).toMatchObject({ status: 'approved', holdsListing: false });
     expect((await getOwnClaim(rival.viewer, dispute.claimId)).holdsListing).toBe(true);
@@ -1559,20 +1394,14 @@ describe('a listing given to another account', () => {
 
   it('a moderator approving a claimant who holds another listing reads it about the claimant', async () => {
     const target = await listing({ contactEmail: null });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId } = await submitEvidence(claimant.viewer, target.slug, {
       evidence: EVIDENCE,
       links: '',
     });
     // Meanwhile the claimant got another listing.
     await listing({ claimedByUserId: claimant.member.id });
-    const refused = await failure(
-      decideClaim(
-        (await moderator()).viewer,
-        claimId,
-        await decisionOn(claimId, { decision: 'approve', message: '' }),
-      ),
-    );
+    const refused = await failure(decide((await moderator()).viewer, claimId, 'approve'));
     expectRefusal(refused, 'forbidden', 'The claimant’s account already holds a listing');
     expect(refused.message).not.toContain('Your account');
     expect((await claimRow(claimId)).status).toBe('pending_review');
@@ -1586,7 +1415,7 @@ describe('a listing given to another account', () => {
 describe('what the pages show', () => {
   it('the claim page says a claim was cancelled by wrong codes, instead of the code form', async () => {
     const target = await listing();
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const { claimId, code } = await startClaim(claimant, target);
     const wrong = code === '000000' ? '000001' : '000000';
     await failure(verifyClaimCode(claimant.viewer, claimId, { code: wrong }));
@@ -1605,7 +1434,7 @@ describe('what the pages show', () => {
 
   it('the moderator page shows the newest 300 entries of a long audit trail, oldest first', async () => {
     const target = await listing({ contactEmail: null });
-    const claimant = await person();
+    const claimant = await signedInViewer();
     const start = Date.now() - 400 * 60_000;
     await database.db.insert(auditLog).values(
       Array.from({ length: 320 }, (_, i) => ({

@@ -27,7 +27,12 @@ beforeAll(async () => {
     .returning({ id: users.id });
   const [therapist] = await db
     .insert(therapists)
-    .values({ slug: 'dana-kim-denver', name: 'Dana Kim', licenseState: 'CO', licenseNumber: 'MT.0001' })
+    .values({
+      slug: 'dana-kim-denver',
+      name: 'Dana Kim',
+      licenseState: 'CO',
+      licenseNumber: 'MT.0001',
+    })
     .returning({ id: therapists.id });
   const [condition] = await db
     .insert(conditions)
@@ -57,7 +62,10 @@ describe('the database refuses bad rows', () => {
   });
 
   it('allows one review per author and therapist', async () => {
-    await expectRefused(database.db.insert(reviews).values(review()), 'reviews_author_therapist_key');
+    await expectRefused(
+      database.db.insert(reviews).values(review()),
+      'reviews_author_therapist_key',
+    );
   });
 
   it.each([
@@ -68,14 +76,25 @@ describe('the database refuses bad rows', () => {
     ['pressure above 5', { pressureWanted: 6 }, 'reviews_pressure_range'],
     ['an empty body', { body: '' }, 'reviews_body_length'],
     ['a body over 5,000 characters', { body: 'a'.repeat(5001) }, 'reviews_body_length'],
-    ['a visit month not on the first', { visitMonth: '2026-03-15' }, 'reviews_visit_month_first_day'],
-    ['a public condition without consent', { conditionId: -1, conditionPublic: true }, 'reviews_condition_consent'],
+    [
+      'a visit month not on the first',
+      { visitMonth: '2026-03-15' },
+      'reviews_visit_month_first_day',
+    ],
+    [
+      'a public condition without consent',
+      { conditionId: -1, conditionPublic: true },
+      'reviews_condition_consent',
+    ],
     ['published without a date', { status: 'published' as const }, 'reviews_published_at'],
   ])('refuses a review with %s', async (_label, overrides, constraint) => {
     const { db } = database;
     const [other] = await db
       .insert(users)
-      .values({ email: `other-${constraint}-${Math.random().toString(36).slice(2)}@example.net`, displayName: 'Sam T.' })
+      .values({
+        email: `other-${constraint}-${Math.random().toString(36).slice(2)}@example.net`,
+        displayName: 'Sam T.',
+      })
       .returning({ id: users.id });
     const values = review({ authorId: other!.id, ...overrides });
     if (values.conditionId === -1) values.conditionId = conditionId;
@@ -90,13 +109,29 @@ describe('the database refuses bad rows', () => {
   });
 
   it.each([
-    ['pressure minimum above maximum', { pressureMin: 4, pressureMax: 2 }, 'therapists_pressure_range'],
+    [
+      'pressure minimum above maximum',
+      { pressureMin: 4, pressureMax: 2 },
+      'therapists_pressure_range',
+    ],
     ['pressure out of range', { pressureMax: 7 }, 'therapists_pressure_range'],
     ['a slug with spaces', { slug: 'Dana Kim' }, 'therapists_slug_format'],
-    ['a lowercase licence state', { licenseState: 'co', licenseNumber: 'X1' }, 'therapists_license_state_format'],
+    [
+      'a lowercase licence state',
+      { licenseState: 'co', licenseNumber: 'X1' },
+      'therapists_license_state_format',
+    ],
     ['a licence number without a state', { licenseNumber: 'X2' }, 'therapists_license_pair'],
-    ['a booking link that is not https', { bookingUrl: 'javascript:alert(1)' }, 'therapists_booking_url_format'],
-    ['a malformed contact email', { contactEmail: 'not-an-email' }, 'therapists_contact_email_format'],
+    [
+      'a booking link that is not https',
+      { bookingUrl: 'javascript:alert(1)' },
+      'therapists_booking_url_format',
+    ],
+    [
+      'a malformed contact email',
+      { contactEmail: 'not-an-email' },
+      'therapists_contact_email_format',
+    ],
   ])('refuses a therapist with %s', async (_label, overrides, constraint) => {
     const slug = `t-${Math.random().toString(36).slice(2, 10)}`;
     await expectRefused(
@@ -112,7 +147,12 @@ describe('the database refuses bad rows', () => {
       'therapists_slug_key',
     );
     await expectRefused(
-      db.insert(therapists).values({ slug: 'other-dana', name: 'Dana Kim', licenseState: 'CO', licenseNumber: 'MT.0001' }),
+      db.insert(therapists).values({
+        slug: 'other-dana',
+        name: 'Dana Kim',
+        licenseState: 'CO',
+        licenseNumber: 'MT.0001',
+      }),
       'therapists_license_key',
     );
   });
@@ -146,13 +186,22 @@ describe('the database refuses bad rows', () => {
       startsOn: '2022-01-01',
     };
     const { db } = database;
-    await expectRefused(db.insert(practiceLocations).values({ ...location, latitude: 95 }), 'practice_locations_latitude');
-    await expectRefused(db.insert(practiceLocations).values({ ...location, longitude: -190 }), 'practice_locations_longitude');
+    await expectRefused(
+      db.insert(practiceLocations).values({ ...location, latitude: 95 }),
+      'practice_locations_latitude',
+    );
+    await expectRefused(
+      db.insert(practiceLocations).values({ ...location, longitude: -190 }),
+      'practice_locations_longitude',
+    );
     await expectRefused(
       db.insert(practiceLocations).values({ ...location, endsOn: '2021-06-01' }),
       'practice_locations_dates',
     );
-    await expectRefused(db.insert(practiceLocations).values({ ...location, country: 'usa' }), 'practice_locations_country');
+    await expectRefused(
+      db.insert(practiceLocations).values({ ...location, country: 'usa' }),
+      'practice_locations_country',
+    );
   });
 
   it('refuses follow-ups outside 2, 6 and 12 weeks and duplicates', async () => {
@@ -179,7 +228,9 @@ describe('the database refuses bad rows', () => {
       'therapist_stats_star_counts_len',
     );
     await expectRefused(
-      database.db.insert(therapistStats).values({ therapistId, outcomeReports: 1, improvedCount: 2 }),
+      database.db
+        .insert(therapistStats)
+        .values({ therapistId, outcomeReports: 1, improvedCount: 2 }),
       'therapist_stats_counts',
     );
   });

@@ -7,12 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ListingChangePage from '@/app/listing-change/[token]/page';
 import { openDatabase, selectRows } from '@/db';
-import { auditLog, contactChanges, jobs, passkeys, therapists, type UserRole } from '@/db/schema';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { auditLog, contactChanges, jobs, therapists } from '@/db/schema';
 import { checkHealth } from '@/lib/health';
 import { requeueFailedJobs } from '@/lib/jobs/queue';
 import { runDueJobs } from '@/lib/jobs/worker';
@@ -32,61 +30,36 @@ import { createContactChangeToken } from '@/lib/listings/contact-token';
 import { getListingOverview } from '@/lib/listings/overview';
 import { CONTACT_CHANGE_DELAY_HOURS } from '@/lib/listings/options';
 import { getTherapistProfile } from '@/lib/therapists/queries';
-import { createMember, createSessionToken } from '../support/accounts';
+import {
+  confirmedViewer,
+  createSessionToken,
+  ownedListing,
+  signedInViewer,
+  viewerOf,
+  type ListingOwner,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink';
+import { setUpMail } from '../support/env';
+import { failure, fieldErrors } from '../support/errors';
+import type { ReceivedMail } from '../support/smtp-sink';
 import { createTherapist } from '../factories';
 
 const ORIGIN = 'https://unknot.example';
-const ENV_KEYS = ['AUTH_URL', 'AUTH_SECRET', 'SMTP_URL'] as const;
 const HOUR_MS = 3_600_000;
 
 let database: TestDatabase;
-let sink: SmtpSink;
-const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
-
-beforeAll(async () => {
-  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
-  database = await createTestDatabase();
-  sink = await startSmtpSink();
+const sink = setUpMail({
+  authUrl: ORIGIN,
+  authSecret: 'test-secret-for-contact-changes-0123456789abcdef',
 });
 
-beforeEach(() => {
-  process.env.AUTH_URL = ORIGIN;
-  process.env.AUTH_SECRET = 'test-secret-for-contact-changes-0123456789abcdef';
-  process.env.SMTP_URL = sink.url;
+beforeAll(async () => {
+  database = await createTestDatabase();
 });
 
 afterAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-  await sink.close();
   await database.dispose();
 });
-
-async function account(
-  role: UserRole,
-  options: { passkey?: boolean; confirmed?: boolean; email?: string } = {},
-): Promise<{ id: string; viewer: Viewer }> {
-  const member = await createMember({ role, ...(options.email ? { email: options.email } : {}) });
-  if (options.passkey) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const token = await createSessionToken(member.id, {
-    method: options.confirmed ? 'passkey' : 'email',
-    secondFactor: options.confirmed ?? false,
-  });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return { id: member.id, viewer };
-}
 
 const CONTACT = {
   phone: '(212) 555-0101',
@@ -94,34 +67,19 @@ const CONTACT = {
   bookingUrl: 'https://example.org/book/practice',
 };
 
-interface Listing {
-  viewer: Viewer;
-  ownerId: string;
-  ownerEmail: string;
-  therapistId: number;
-  slug: string;
+interface Listing extends ListingOwner {
   oldEmail: string;
 }
 
 async function claimedListing(options: { email?: string | null } = {}): Promise<Listing> {
-  const { id, viewer } = await account('therapist', { passkey: true, confirmed: true });
   const oldEmail =
     options.email === undefined ? `listing-${randomBytes(4).toString('hex')}@example.com` : '';
-  const created = await createTherapist(database.db, {
-    claimedByUserId: id,
-    status: 'published',
+  const owner = await ownedListing({
     contactEmail: options.email === null ? null : oldEmail,
     ...CONTACT,
     locations: [{ endsOn: null }],
   });
-  return {
-    viewer,
-    ownerId: id,
-    ownerEmail: viewer.email,
-    therapistId: created.therapist.id,
-    slug: created.therapist.slug,
-    oldEmail,
-  };
+  return { ...owner, oldEmail };
 }
 
 async function listingRow(therapistId: number) {
@@ -153,18 +111,8 @@ async function auditsOf(therapistId: number) {
     .orderBy(auditLog.id);
 }
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-function fields(error: AppError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-}
+/** The details the listing had before any change. */
+const OLD_DETAILS = (listing: Listing) => ({ contactEmail: listing.oldEmail, ...CONTACT });
 
 const NEW_DETAILS = (listing: Listing) => ({
   contactEmail: `new-${listing.therapistId}@example.net`,
@@ -205,7 +153,7 @@ describe('a change of contact details', () => {
     });
     const [change] = await changesOf(listing.therapistId);
     expect(change).toMatchObject({
-      requestedById: listing.ownerId,
+      requestedById: listing.member.id,
       notifiedEmail: listing.oldEmail,
       changes: {
         contactEmail: `new-${listing.therapistId}@example.net`,
@@ -222,10 +170,7 @@ describe('a change of contact details', () => {
     });
 
     // While it waits, the listing and its public profile keep the old details.
-    expect(await listingRow(listing.therapistId)).toEqual({
-      contactEmail: listing.oldEmail,
-      ...CONTACT,
-    });
+    expect(await listingRow(listing.therapistId)).toEqual(OLD_DETAILS(listing));
     expect(await getTherapistProfile(listing.slug)).toMatchObject({
       phone: CONTACT.phone,
       bookingUrl: CONTACT.bookingUrl,
@@ -306,13 +251,10 @@ describe('a change of contact details', () => {
       detail: { changeId: stopped!.id, by: 'link' },
     });
     expect(await openLink(token)).toContain('was stopped');
-    expect((await refusal(stopContactChangeByToken({ token }))).message).toMatch(/already stopped/);
+    expect((await failure(stopContactChangeByToken({ token }))).message).toMatch(/already stopped/);
 
     await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS), limit: 100 });
-    expect(await listingRow(listing.therapistId)).toEqual({
-      contactEmail: listing.oldEmail,
-      ...CONTACT,
-    });
+    expect(await listingRow(listing.therapistId)).toEqual(OLD_DETAILS(listing));
   });
 
   it('refuses a tampered, expired, foreign or padded link, and the change goes on waiting', async () => {
@@ -327,23 +269,23 @@ describe('a change of contact details', () => {
     const another = createContactChangeToken(change!.id + 1, change!.appliesAt);
     const forged = `${Buffer.from(`contact-change.${change!.id}.9999999999`).toString('base64url')}.${signature}`;
     for (const bad of [tampered, forged, `${token}x`, '', 'a.b.c']) {
-      const error = await refusal(stopContactChangeByToken({ token: bad }));
+      const error = await failure(stopContactChangeByToken({ token: bad }));
       expect(error.code).toBe('forbidden');
       expect(await openLink(bad || 'x')).toContain('not valid');
     }
     // A valid token for a change that does not exist names nothing.
-    expect((await refusal(stopContactChangeByToken({ token: another }))).code).toBe('not_found');
+    expect((await failure(stopContactChangeByToken({ token: another }))).code).toBe('not_found');
     // Expired: once the change is due, the link no longer works.
-    const expired = await refusal(
+    const expired = await failure(
       stopContactChangeByToken({ token }, new Date(now.getTime() + 73 * HOUR_MS)),
     );
     expect(expired.message).toMatch(/expired/);
     // Signed with another secret.
     process.env.AUTH_SECRET = 'another-secret-entirely-0123456789abcdef0123';
-    expect((await refusal(stopContactChangeByToken({ token }))).code).toBe('forbidden');
+    expect((await failure(stopContactChangeByToken({ token }))).code).toBe('forbidden');
     process.env.AUTH_SECRET = 'test-secret-for-contact-changes-0123456789abcdef';
     // Extra fields are refused too.
-    expect((await refusal(stopContactChangeByToken({ token, changeId: '1' }))).code).toBe(
+    expect((await failure(stopContactChangeByToken({ token, changeId: '1' }))).code).toBe(
       'validation',
     );
 
@@ -380,25 +322,22 @@ describe('a change of contact details', () => {
     expect(mail.text).not.toContain('(212) 555-0111');
     expect(sink.mailsTo(listing.oldEmail)).toHaveLength(1);
 
-    expect((await refusal(cancelContactChange(listing.viewer, { changeId: '1' }))).code).toBe(
+    expect((await failure(cancelContactChange(listing.viewer, { changeId: '1' }))).code).toBe(
       'validation',
     );
     expect(await cancelContactChange(listing.viewer)).toEqual({ changeId: second.changeId });
-    expect((await refusal(cancelContactChange(listing.viewer))).code).toBe('not_found');
+    expect((await failure(cancelContactChange(listing.viewer))).code).toBe('not_found');
     const audits = await auditsOf(listing.therapistId);
     expect(
       audits
         .filter((a) => a.action === 'listing.contact_change_cancelled')
         .map((a) => [a.actorId, (a.detail as { by: string }).by]),
     ).toEqual([
-      [listing.ownerId, 'replaced'],
-      [listing.ownerId, 'owner'],
+      [listing.member.id, 'replaced'],
+      [listing.member.id, 'owner'],
     ]);
     await runDueJobs({ now: new Date(now.getTime() + 73 * HOUR_MS), limit: 100 });
-    expect(await listingRow(listing.therapistId)).toEqual({
-      contactEmail: listing.oldEmail,
-      ...CONTACT,
-    });
+    expect(await listingRow(listing.therapistId)).toEqual(OLD_DETAILS(listing));
   });
 
   it('is cancelled when it comes due after the account lost the listing', async () => {
@@ -406,10 +345,10 @@ describe('a change of contact details', () => {
     const now = new Date();
     await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
     await noticeAt(listing, new Date(now.getTime() + 60_000));
-    const next = await account('therapist');
+    const next = await signedInViewer({ role: 'therapist' });
     await database.db
       .update(therapists)
-      .set({ claimedByUserId: next.id })
+      .set({ claimedByUserId: next.member.id })
       .where(eq(therapists.id, listing.therapistId));
     await runDueJobs({ now: new Date(now.getTime() + 72 * HOUR_MS), limit: 100 });
     const [change] = await changesOf(listing.therapistId);
@@ -432,7 +371,7 @@ describe('a change of contact details', () => {
     );
     expect(requested).toMatchObject({ fields: ['contactEmail'], notified: false });
     await runDueJobs({ now: new Date(now.getTime() + 60_000), limit: 100 });
-    const told = await sink.waitForMail(listing.ownerEmail, { already: 0 });
+    const told = await sink.waitForMail(listing.member.email, { already: 0 });
     expect(told.subject).toBe(CONTACT_CHANGE_REQUESTED_SUBJECT);
     expect(told.text).toContain('Your Unknot account');
     expect(told.text).toContain('Email: from none to first@example.com');
@@ -443,7 +382,7 @@ describe('a change of contact details', () => {
     expect((await listingRow(listing.therapistId)).contactEmail).toBe('first@example.com');
     // The new address hears nothing; the account heard once.
     expect(sink.mailsTo('first@example.com')).toHaveLength(0);
-    expect(sink.mailsTo(listing.ownerEmail)).toHaveLength(1);
+    expect(sink.mailsTo(listing.member.email)).toHaveLength(1);
     const [change] = await changesOf(listing.therapistId);
     expect(change).toMatchObject({ notifiedEmail: null });
     expect(CONTACT_CHANGE_APPLY_JOB).toBe('listing-contact-change-apply');
@@ -456,7 +395,7 @@ describe('who is told, and a change that waits for its notice', () => {
     const now = new Date();
     const requested = await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
     const old = await noticeAt(listing, new Date(now.getTime() + 60_000));
-    const account = await sink.waitForMail(listing.ownerEmail, { already: 0 });
+    const account = await sink.waitForMail(listing.member.email, { already: 0 });
     expect(old.subject).toBe(CONTACT_CHANGE_REQUESTED_SUBJECT);
     expect(old.text).not.toContain('Your Unknot account');
     expect(account.subject).toBe(CONTACT_CHANGE_REQUESTED_SUBJECT);
@@ -472,9 +411,9 @@ describe('who is told, and a change that waits for its notice', () => {
   });
 
   it('sends one notice when the account and the listing share an address', async () => {
-    const { id, viewer } = await account('therapist', { passkey: true, confirmed: true });
+    const { member, viewer } = await confirmedViewer('therapist');
     const created = await createTherapist(database.db, {
-      claimedByUserId: id,
+      claimedByUserId: member.id,
       status: 'published',
       contactEmail: viewer.email,
       ...CONTACT,
@@ -539,7 +478,7 @@ describe('who is told, and a change that waits for its notice', () => {
       restarted.toISOString(),
     );
     expect(await openLink(tokenOf(late))).toContain('Stop this change');
-    expect((await sink.waitForMail(listing.ownerEmail, { already: 0 })).text).toContain(
+    expect((await sink.waitForMail(listing.member.email, { already: 0 })).text).toContain(
       'Your Unknot account',
     );
     expect((await auditsOf(listing.therapistId)).at(-1)).toMatchObject({
@@ -586,7 +525,7 @@ if (process.env.DATABASE_URL) {
       const now = new Date();
       const { changeId } = await requestContactChange(listing.viewer, NEW_DETAILS(listing), now);
       await noticeAt(listing, new Date(now.getTime() + 60_000));
-      await sink.waitForMail(listing.ownerEmail, { already: 0 });
+      await sink.waitForMail(listing.member.email, { already: 0 });
 
       const other = openDatabase({ url: database.url!, maxConnections: 2 });
       let release = () => {};
@@ -658,11 +597,11 @@ describe('refused requests change nothing', () => {
   it('refuses unchanged and invalid values with a reason per field', async () => {
     const listing = await claimedListing();
     const same = { contactEmail: listing.oldEmail.toUpperCase(), ...CONTACT };
-    const nothing = await refusal(requestContactChange(listing.viewer, same));
+    const nothing = await failure(requestContactChange(listing.viewer, same));
     expect(nothing.code).toBe('validation');
     expect(nothing.message).toMatch(/Nothing to change/);
 
-    const invalid = await refusal(
+    const invalid = await failure(
       requestContactChange(listing.viewer, {
         contactEmail: 'someone＠example.com',
         phone: '12345',
@@ -670,41 +609,39 @@ describe('refused requests change nothing', () => {
         bookingUrl: 'http://example.org/book',
       }),
     );
-    expect(Object.keys(fields(invalid)).sort()).toEqual([
+    expect(Object.keys(fieldErrors(invalid)).sort()).toEqual([
       'bookingUrl',
       'contactEmail',
       'phone',
       'website',
     ]);
-    expect(fields(invalid).bookingUrl).toMatch(/https:\/\//);
-    const extra = await refusal(
+    expect(fieldErrors(invalid).bookingUrl).toMatch(/https:\/\//);
+    const extra = await failure(
       requestContactChange(listing.viewer, { ...NEW_DETAILS(listing), therapistId: '1' }),
     );
-    expect(fields(extra).therapistId).toMatch(/cannot be changed/);
+    expect(fieldErrors(extra).therapistId).toMatch(/cannot be changed/);
     expect(await changesOf(listing.therapistId)).toEqual([]);
   });
 
   it('refuses anyone but the confirmed owner', async () => {
     const listing = await claimedListing();
     const input = NEW_DETAILS(listing);
-    expect((await refusal(requestContactChange(null, input))).code).toBe('unauthorized');
+    expect((await failure(requestContactChange(null, input))).code).toBe('unauthorized');
     // Someone who signs in with the listing's own address still does not hold it.
-    const sameEmail = await account('member', { email: listing.oldEmail });
-    expect((await refusal(requestContactChange(sameEmail.viewer, input))).code).toBe('forbidden');
-    const listless = await account('therapist', { passkey: true, confirmed: true });
-    expect((await refusal(requestContactChange(listless.viewer, input))).code).toBe('forbidden');
-    const moderator = await account('moderator', { passkey: true, confirmed: true });
-    expect((await refusal(requestContactChange(moderator.viewer, input))).code).toBe('forbidden');
-    expect((await refusal(cancelContactChange(moderator.viewer))).code).toBe('forbidden');
+    const sameEmail = await signedInViewer({ email: listing.oldEmail });
+    expect((await failure(requestContactChange(sameEmail.viewer, input))).code).toBe('forbidden');
+    const listless = await confirmedViewer('therapist');
+    expect((await failure(requestContactChange(listless.viewer, input))).code).toBe('forbidden');
+    const moderator = await confirmedViewer('moderator');
+    expect((await failure(requestContactChange(moderator.viewer, input))).code).toBe('forbidden');
+    expect((await failure(cancelContactChange(moderator.viewer))).code).toBe('forbidden');
     // The owner in a session not confirmed with a passkey.
-    const token = await createSessionToken(listing.ownerId, { secondFactor: false });
-    const unconfirmed = await getViewerForSession(database.db, token);
-    expect((await refusal(requestContactChange(unconfirmed, input))).code).toBe('second_factor');
+    const unconfirmed = await viewerOf(
+      await createSessionToken(listing.member.id, { secondFactor: false }),
+    );
+    expect((await failure(requestContactChange(unconfirmed, input))).code).toBe('second_factor');
     expect(await changesOf(listing.therapistId)).toEqual([]);
-    expect(await listingRow(listing.therapistId)).toEqual({
-      contactEmail: listing.oldEmail,
-      ...CONTACT,
-    });
+    expect(await listingRow(listing.therapistId)).toEqual(OLD_DETAILS(listing));
   });
 
   it('never edits an unclaimed listing', async () => {
@@ -714,12 +651,8 @@ describe('refused requests change nothing', () => {
       contactEmail: 'unclaimed@example.com',
       locations: [{ endsOn: null }],
     });
-    const visitor = await account('therapist', {
-      passkey: true,
-      confirmed: true,
-      email: 'unclaimed@example.com',
-    });
-    const error = await refusal(
+    const visitor = await confirmedViewer('therapist', { email: 'unclaimed@example.com' });
+    const error = await failure(
       requestContactChange(visitor.viewer, { contactEmail: 'taken@example.com', ...CONTACT }),
     );
     expect(error.code).toBe('forbidden');

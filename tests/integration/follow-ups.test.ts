@@ -5,11 +5,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import FollowUpPage from '@/app/follow-up/[token]/page';
 import { selectRows } from '@/db';
 import { conditions, jobs, reviewFollowUps, reviews, therapistStats, users } from '@/db/schema';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import { AppError } from '@/lib/errors';
 import { painChangeSummary } from '@/lib/follow-ups/format';
 import { answerFollowUp, followUpAnswerInput } from '@/lib/follow-ups/mutations';
@@ -24,22 +24,20 @@ import {
 import { runDueJobs } from '@/lib/jobs/worker';
 import { createMember, type TestMember } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink';
+import { setUpMail } from '../support/env';
+import { failure } from '../support/errors';
+import type { ReceivedMail } from '../support/smtp-sink';
 import { createReview, createTherapist, type CreatedTherapist } from '../factories';
 
 const ORIGIN = 'https://unknot.example';
-const ENV_KEYS = [
-  'AUTH_URL',
-  'AUTH_SECRET',
-  'SMTP_URL',
-  'RATE_LIMIT_FOLLOW_UP_ANSWERS',
-  'FOLLOW_UP_WEEK_SECONDS',
-] as const;
 const DAY_MS = 86_400_000;
 
 let database: TestDatabase;
-let sink: SmtpSink;
-const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
+const sink = setUpMail({
+  authUrl: `${ORIGIN}/some/path`,
+  authSecret: 'test-secret-for-follow-up-tests-0123456789abcdef',
+  perTest: { RATE_LIMIT_FOLLOW_UP_ANSWERS: undefined, FOLLOW_UP_WEEK_SECONDS: undefined },
+});
 
 let addressCounter = 0;
 /** Request headers from a client address of its own, unless a test wants a shared one. */
@@ -140,15 +138,6 @@ async function sendFollowUp(
   return { mail, token: tokenOf(mail.links[0]!) };
 }
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 /** What a browser gets for GET /follow-up/<token>?pain=N (the page component, rendered). */
 async function openLink(token: string, pain?: string): Promise<string> {
   const element = await FollowUpPage({
@@ -159,25 +148,10 @@ async function openLink(token: string, pain?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
   database = await createTestDatabase();
-  sink = await startSmtpSink();
-});
-
-beforeEach(() => {
-  process.env.AUTH_URL = `${ORIGIN}/some/path`;
-  process.env.AUTH_SECRET = 'test-secret-for-follow-up-tests-0123456789abcdef';
-  process.env.SMTP_URL = sink.url;
-  delete process.env.RATE_LIMIT_FOLLOW_UP_ANSWERS;
-  delete process.env.FOLLOW_UP_WEEK_SECONDS;
 });
 
 afterAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-  await sink.close();
   await database.dispose();
 });
 
@@ -494,7 +468,7 @@ describe('answering', () => {
       ],
     ];
     for (const [what, bad, message] of cases) {
-      const error = await refusal(answerFollowUp({ token: bad, pain: 1 }, clientHeaders()));
+      const error = await failure(answerFollowUp({ token: bad, pain: 1 }, clientHeaders()));
       expect(error.code, what).toBe('forbidden');
       expect(error.message, what).toMatch(message);
     }
@@ -505,7 +479,7 @@ describe('answering', () => {
 
     // A token signed with the old secret stops working when the secret changes.
     process.env.AUTH_SECRET = 'a-rotated-secret-for-follow-up-tests-0123456789';
-    expect((await refusal(answerFollowUp({ token, pain: 1 }, clientHeaders()))).code).toBe(
+    expect((await failure(answerFollowUp({ token, pain: 1 }, clientHeaders()))).code).toBe(
       'forbidden',
     );
     expect(await followUpRows(story.reviewId)).toEqual([]);
@@ -533,7 +507,7 @@ describe('answering', () => {
       .set({ bannedAt: new Date() })
       .where(eq(users.id, banned.author.id));
     for (const token of tokens) {
-      const error = await refusal(answerFollowUp({ token, pain: 1 }, clientHeaders()));
+      const error = await failure(answerFollowUp({ token, pain: 1 }, clientHeaders()));
       expect(error.code).toBe('not_found');
       expect(error.message).toMatch(/no longer on Unknot/);
       expect(await getFollowUpQuestion(token)).toMatchObject({ ok: false, problem: 'closed' });
@@ -557,7 +531,7 @@ describe('answering', () => {
     const address = '198.51.100.77';
     await answerFollowUp({ token, pain: 5 }, clientHeaders(address));
     await answerFollowUp({ token, pain: 4 }, clientHeaders(address));
-    const error = await refusal(answerFollowUp({ token, pain: 1 }, clientHeaders(address)));
+    const error = await failure(answerFollowUp({ token, pain: 1 }, clientHeaders(address)));
     expect(error.code).toBe('rate_limited');
     expect(error.retryAfter).toBeGreaterThan(0);
     expect(await followUpRows(story.reviewId)).toEqual([{ weeksAfter: 2, painNow: 4 }]);

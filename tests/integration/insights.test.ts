@@ -2,20 +2,11 @@
  * Owner insights: aggregate counting of search appearances and profile opens, and the monthly
  * and weekly figures of the owner's listing.
  */
-import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeTherapistStats } from '@/db/aggregates';
 import { openDatabase, selectRows } from '@/db';
-import {
-  listingDailyCounts,
-  passkeys,
-  therapistStats,
-  type ReviewStatus,
-  type UserRole,
-} from '@/db/schema';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { listingDailyCounts, therapistStats, type ReviewStatus } from '@/db/schema';
 import {
   recordProfileView,
   recordSearchAppearances,
@@ -24,8 +15,9 @@ import {
 import { getListingInsights } from '@/lib/insights/queries';
 import type { FollowUpWeeks } from '@/db/aggregates';
 import { createReview, createTherapist } from '../factories';
-import { createMember, createSessionToken } from '../support/accounts';
+import { confirmedViewer, createMember, ownedListing, signedInViewer } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { failure } from '../support/errors';
 
 let database: TestDatabase;
 
@@ -40,42 +32,6 @@ afterAll(async () => {
 const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
-
-/** A signed-in account; a therapist optionally with a passkey confirmed in this session. */
-async function person(
-  role: UserRole = 'member',
-  options: { passkey?: boolean; confirmed?: boolean } = {},
-): Promise<Viewer> {
-  const member = await createMember({
-    role,
-    displayName: `Person ${randomBytes(3).toString('hex')}`,
-  });
-  if (options.passkey) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const token = await createSessionToken(member.id, {
-    method: options.confirmed ? 'passkey' : 'email',
-    secondFactor: options.confirmed ?? false,
-  });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return viewer;
-}
-
-/** A confirmed therapist account holding a published listing. */
-async function owner(): Promise<{ viewer: Viewer; therapistId: number; slug: string }> {
-  const viewer = await person('therapist', { passkey: true, confirmed: true });
-  const { therapist } = await createTherapist(database.db, {
-    status: 'published',
-    claimedByUserId: viewer.userId,
-  });
-  return { viewer, therapistId: therapist.id, slug: therapist.slug };
-}
 
 async function countsOf(therapistId: number) {
   return database.db
@@ -108,16 +64,6 @@ async function outboxRows(): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
 const at = (iso: string) => new Date(iso);
 
 /* ------------------------------------------------------------------------------------------ */
@@ -141,8 +87,8 @@ describe('counting appearances and opens', () => {
   });
 
   it('counts each listing on a page of results once, and adds up per UTC day', async () => {
-    const a = await owner();
-    const b = await owner();
+    const a = await ownedListing();
+    const b = await ownedListing();
     expect(
       await recordSearchAppearances(
         [a.therapistId, b.therapistId, a.therapistId],
@@ -165,8 +111,8 @@ describe('counting appearances and opens', () => {
   });
 
   it('loses no increment when many requests count at once', async () => {
-    const { therapistId, slug } = await owner();
-    const visitor = await person();
+    const { therapistId, slug } = await ownedListing();
+    const { viewer: visitor } = await signedInViewer();
     const now = at('2025-05-03T12:00:00Z');
     const results = await Promise.all([
       ...Array.from({ length: 15 }, () => recordSearchAppearances([therapistId], now)),
@@ -182,8 +128,8 @@ describe('counting appearances and opens', () => {
   });
 
   it('does not count the owner opening their own profile, robots, or a request without a user-agent', async () => {
-    const { viewer, therapistId } = await owner();
-    const visitor = await person();
+    const { viewer, therapistId } = await ownedListing();
+    const { viewer: visitor } = await signedInViewer();
     const now = at('2025-05-04T12:00:00Z');
     expect(await recordProfileView(therapistId, viewer, BROWSER, now)).toBe(false);
     expect(await recordProfileView(therapistId, null, GOOGLEBOT, now)).toBe(false);
@@ -201,7 +147,7 @@ describe('counting appearances and opens', () => {
       status: 'published',
       claimedByUserId: null,
     });
-    const visitor = await person();
+    const { viewer: visitor } = await signedInViewer();
     const now = at('2025-05-05T12:00:00Z');
     expect(await recordProfileView(therapist.id, visitor, BROWSER, now)).toBe(true);
     expect(await recordProfileView(therapist.id, null, BROWSER, now)).toBe(true);
@@ -224,7 +170,7 @@ describe('counting appearances and opens', () => {
   });
 
   it('never writes to the search outbox', async () => {
-    const { therapistId, slug } = await owner();
+    const { therapistId, slug } = await ownedListing();
     const before = await outboxRows();
     const now = at('2025-05-07T12:00:00Z');
     await recordSearchAppearances([therapistId], now);
@@ -238,7 +184,7 @@ describe('counting appearances and opens', () => {
   });
 
   it('reports a failure to count instead of throwing it', async () => {
-    const { therapistId } = await owner();
+    const { therapistId } = await ownedListing();
     const closed = openDatabase({ dataDir: 'memory://' });
     await closed.close();
     expect(await recordSearchAppearances([therapistId], new Date(), closed.db)).toBe(false);
@@ -287,7 +233,7 @@ describe('insights of the owner’s listing', () => {
   const NOW = at('2025-06-15T12:00:00Z');
 
   it('computes monthly review figures for the last 12 months, empty months included', async () => {
-    const { viewer, therapistId } = await owner();
+    const { viewer, therapistId } = await ownedListing();
     await seedReviews(therapistId, [
       // Before the 12 months: only in the running average.
       { publishedAt: '2024-03-10T09:00:00Z', rating: 2 },
@@ -402,7 +348,7 @@ describe('insights of the owner’s listing', () => {
   });
 
   it('uses the same definitions as the listing’s public figures', async () => {
-    const { viewer, therapistId } = await owner();
+    const { viewer, therapistId } = await ownedListing();
     await seedReviews(therapistId, [
       {
         publishedAt: '2024-09-02T09:00:00Z',
@@ -459,7 +405,7 @@ describe('insights of the owner’s listing', () => {
   });
 
   it('adds up appearances and opens per week, with the 12 weeks before for comparison', async () => {
-    const { viewer, therapistId } = await owner();
+    const { viewer, therapistId } = await ownedListing();
     const appear = (iso: string, times = 1) =>
       Promise.all(
         Array.from({ length: times }, () => recordSearchAppearances([therapistId], at(iso))),
@@ -516,22 +462,24 @@ describe('insights of the owner’s listing', () => {
 
   it('is refused to members, unconfirmed therapists and therapists without a listing', async () => {
     expect((await failure(getListingInsights(null, NOW))).code).toBe('unauthorized');
-    expect((await failure(getListingInsights(await person('member'), NOW))).code).toBe('forbidden');
-    const noPasskey = await person('therapist');
+    expect((await failure(getListingInsights((await signedInViewer()).viewer, NOW))).code).toBe(
+      'forbidden',
+    );
+    const { viewer: noPasskey } = await signedInViewer({ role: 'therapist' });
     expect((await failure(getListingInsights(noPasskey, NOW))).code).toBe('second_factor');
-    const unconfirmed = await person('therapist', { passkey: true, confirmed: false });
+    const { viewer: unconfirmed } = await signedInViewer({ role: 'therapist' }, { passkey: true });
     await createTherapist(database.db, {
       status: 'published',
       claimedByUserId: unconfirmed.userId,
     });
     expect((await failure(getListingInsights(unconfirmed, NOW))).code).toBe('second_factor');
-    const withoutListing = await person('therapist', { passkey: true, confirmed: true });
+    const { viewer: withoutListing } = await confirmedViewer('therapist');
     expect((await failure(getListingInsights(withoutListing, NOW))).code).toBe('forbidden');
   });
 
   it('shows another owner only their own listing', async () => {
-    const first = await owner();
-    const second = await owner();
+    const first = await ownedListing();
+    const second = await ownedListing();
     await seedReviews(first.therapistId, [{ publishedAt: '2025-05-05T09:00:00Z', rating: 5 }]);
     await recordSearchAppearances([first.therapistId], at('2025-06-14T09:00:00Z'));
 

@@ -6,17 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  jobs,
-  passkeys,
-  reviewInvitations,
-  reviews,
-  therapists,
-  type UserRole,
-} from '@/db/schema';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, jobs, reviewInvitations, reviews, therapists } from '@/db/schema';
+import { type Viewer } from '@/lib/auth/viewer';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { createFollowUpToken } from '@/lib/follow-ups/token';
 import { invitationEmailHash } from '@/lib/invitations/email-hash';
@@ -42,79 +34,42 @@ import {
 import { JOB_HANDLERS } from '@/lib/jobs/handlers';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { createReview as writeReview } from '@/lib/reviews/mutations';
-import { createMember, createSessionToken, type TestMember } from '../support/accounts';
+import {
+  confirmedViewer,
+  createMember,
+  createSessionToken,
+  ownedListing,
+  signedInViewer,
+  viewerOf,
+  type ListingOwner,
+  type SignedInMember,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink';
-import { createTherapist, type CreatedTherapist } from '../factories';
+import { setUpMail } from '../support/env';
+import { failure } from '../support/errors';
+import { runAllDueJobs } from '../support/jobs';
+import type { ReceivedMail } from '../support/smtp-sink';
 
 const ORIGIN = 'https://unknot.example';
-const ENV_KEYS = [
-  'AUTH_URL',
-  'AUTH_SECRET',
-  'SMTP_URL',
-  'RATE_LIMIT_INVITATION_BATCHES_PER_HOUR',
-  'RATE_LIMIT_INVITATIONS_PER_DAY',
-  'RATE_LIMIT_REVIEWS_PER_DAY',
-  'RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR',
-] as const;
 const DAY_MS = 86_400_000;
 
 let database: TestDatabase;
-let sink: SmtpSink;
-const savedEnv: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
-
-interface Person {
-  member: TestMember;
-  viewer: Viewer;
-}
-
-/** A signed-in account, optionally with a passkey confirmed in this session. */
-async function person(
-  role: UserRole = 'member',
-  options: { passkey?: boolean; confirmed?: boolean } = {},
-): Promise<Person> {
-  const member = await createMember({ role });
-  if (options.passkey) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const token = await createSessionToken(member.id, {
-    method: options.confirmed ? 'passkey' : 'email',
-    secondFactor: options.confirmed ?? false,
-  });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return { member, viewer };
-}
-
-interface Owner extends Person {
-  listing: CreatedTherapist;
-  therapistId: number;
-  name: string;
-  slug: string;
-}
+const sink = setUpMail({
+  authUrl: `${ORIGIN}/some/path`,
+  authSecret: 'test-secret-for-invitation-tests-0123456789abcdef',
+  perTest: {
+    RATE_LIMIT_INVITATION_BATCHES_PER_HOUR: undefined,
+    RATE_LIMIT_INVITATIONS_PER_DAY: undefined,
+    RATE_LIMIT_REVIEWS_PER_DAY: '0',
+    RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR: '0',
+  },
+});
 
 let listingCounter = 0;
-/** A confirmed therapist holding a listing (published unless told otherwise). */
-async function owner(status: 'published' | 'hidden' | 'pending' = 'published'): Promise<Owner> {
-  const who = await person('therapist', { passkey: true, confirmed: true });
+/** A confirmed therapist holding a listing with an address of its own (published unless told). */
+function owner(status: 'published' | 'hidden' | 'pending' = 'published'): Promise<ListingOwner> {
   listingCounter += 1;
-  const listing = await createTherapist(database.db, {
-    claimedByUserId: who.member.id,
-    status,
-    contactEmail: `front-desk-${listingCounter}@practice.example`,
-  });
-  return {
-    ...who,
-    listing,
-    therapistId: listing.therapist.id,
-    name: listing.therapist.name,
-    slug: listing.therapist.slug,
-  };
+  return ownedListing({ status, contactEmail: `front-desk-${listingCounter}@practice.example` });
 }
 
 let addressCounter = 0;
@@ -126,20 +81,14 @@ function clients(count: number): string[] {
   });
 }
 
-function send(who: Person | null, emails: string | string[]): Promise<SendInvitationsResult> {
+function send(
+  who: { viewer: Viewer } | null,
+  emails: string | string[],
+): Promise<SendInvitationsResult> {
   return sendInvitations(who?.viewer ?? null, {
     emails: Array.isArray(emails) ? emails.join('\n') : emails,
     confirm: 'yes',
   });
-}
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function invitationRows(therapistId: number) {
@@ -169,17 +118,6 @@ async function auditOf(therapistId: number) {
     .orderBy(auditLog.id);
 }
 
-/** Runs every due job (the worker claims a limited number per round). */
-async function runAllJobs(now?: Date): Promise<number> {
-  let done = 0;
-  for (let round = 0; round < 20; round++) {
-    const result = await runDueJobs(now ? { now } : {});
-    done += result.done;
-    if (result.claimed === 0) return done;
-  }
-  throw new Error('jobs kept coming');
-}
-
 /** The token in an invitation link (checked to be the listing's review page on AUTH_URL). */
 function tokenOf(mail: ReceivedMail, slug: string): string {
   expect(mail.links).toHaveLength(1);
@@ -191,9 +129,9 @@ function tokenOf(mail: ReceivedMail, slug: string): string {
 }
 
 /** Sends the invitations to `emails` and returns each one's token, in order. */
-async function invite(who: Owner, emails: string[]): Promise<string[]> {
+async function invite(who: ListingOwner, emails: string[]): Promise<string[]> {
   await send(who, emails);
-  await runAllJobs();
+  await runAllDueJobs();
   const tokens: string[] = [];
   for (const email of emails)
     tokens.push(tokenOf(await sink.waitForMail(email, { already: 0 }), who.slug));
@@ -202,9 +140,9 @@ async function invite(who: Owner, emails: string[]): Promise<string[]> {
 
 let reviewCounter = 0;
 /** A member's review of the listing, from their own network, with an optional invitation. */
-async function review(who: Owner, invitation?: string | null, body?: string) {
+async function review(who: ListingOwner, invitation?: string | null, body?: string) {
   reviewCounter += 1;
-  const reviewer = await person();
+  const reviewer = await signedInViewer();
   const result = await writeReview(
     reviewer.viewer,
     who.slug,
@@ -224,19 +162,7 @@ async function review(who: Owner, invitation?: string | null, body?: string) {
 }
 
 beforeAll(async () => {
-  for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
   database = await createTestDatabase();
-  sink = await startSmtpSink();
-});
-
-beforeEach(() => {
-  process.env.AUTH_URL = `${ORIGIN}/some/path`;
-  process.env.AUTH_SECRET = 'test-secret-for-invitation-tests-0123456789abcdef';
-  process.env.SMTP_URL = sink.url;
-  delete process.env.RATE_LIMIT_INVITATION_BATCHES_PER_HOUR;
-  delete process.env.RATE_LIMIT_INVITATIONS_PER_DAY;
-  process.env.RATE_LIMIT_REVIEWS_PER_DAY = '0';
-  process.env.RATE_LIMIT_REVIEWS_PER_IP_PER_HOUR = '0';
 });
 
 // Invitations a test sent but did not deliver are not the next test's business.
@@ -245,11 +171,6 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-  await sink.close();
   await database.dispose();
 });
 
@@ -282,7 +203,7 @@ describe('sending invitations', () => {
     ]);
     expect(JSON.stringify(audit)).not.toContain('@');
 
-    expect(await runAllJobs()).toBe(5);
+    expect(await runAllDueJobs()).toBe(5);
     const mails = await Promise.all(emails.map((email) => sink.waitForMail(email, { already: 0 })));
     const words = invitationWording(who.name);
     const withoutLink = (mail: ReceivedMail) => mail.text.replace(mail.links[0]!, '<link>');
@@ -327,7 +248,7 @@ describe('sending invitations', () => {
     expect(sent.map((row) => row.emailHash)).toEqual(waiting.map((row) => row.emailHash));
     const jobsDone = await invitationJobs(who.therapistId);
     expect(jobsDone.every((job) => job.doneAt !== null)).toBe(true);
-    expect(await runAllJobs()).toBe(0);
+    expect(await runAllDueJobs()).toBe(0);
     for (const email of emails) expect(sink.mailsTo(email)).toHaveLength(1);
     expect(JOB_HANDLERS[INVITATION_JOB]).toBeTypeOf('function');
   });
@@ -349,7 +270,7 @@ describe('sending invitations', () => {
     expect(second).toEqual({ sent: 5, alreadyInvited: 1, ownAddresses: 1, repeated: 1 });
     // The listing's contact address is the owner's too, in whatever case it is typed.
     const contact = who.listing.therapist.contactEmail!;
-    const nothingNew = await refusal(send(who, [b, c, ...firstRest, contact.toUpperCase()]));
+    const nothingNew = await failure(send(who, [b, c, ...firstRest, contact.toUpperCase()]));
     expect(nothingNew.code).toBe('validation');
     expect(nothingNew.issues).toEqual([
       {
@@ -368,9 +289,9 @@ describe('sending invitations', () => {
     expect(otherRow!.emailHash).not.toBe(rows[0]!.emailHash);
 
     // Still once after the address was forgotten.
-    await runAllJobs();
+    await runAllDueJobs();
     expect((await invitationRows(who.therapistId)).every((row) => row.email === null)).toBe(true);
-    const again = await refusal(send(who, [a, plus, b, c, ...firstRest]));
+    const again = await failure(send(who, [a, plus, b, c, ...firstRest]));
     expect(again.message).toMatch(/^None of these addresses is new \(7 invited before\)\./);
     expect(await invitationRows(who.therapistId)).toHaveLength(10);
     expect(await auditOf(who.therapistId)).toHaveLength(2);
@@ -380,7 +301,7 @@ describe('sending invitations', () => {
     const who = await owner();
     // Fewer than five addresses in the list at all.
     for (const list of [clients(1), clients(4)]) {
-      const error = await refusal(send(who, list));
+      const error = await failure(send(who, list));
       expect(error.code).toBe('validation');
       expect(error.issues[0]).toMatchObject({ field: 'emails' });
       expect(error.message).toContain(INVITATION_MIN_NEW_REASON);
@@ -390,12 +311,12 @@ describe('sending invitations', () => {
     expect(await send(who, first)).toMatchObject({ sent: 5 });
     // Five addresses, but only one is new: the review it brings would name that client.
     const [lone] = clients(1) as [string];
-    const oneNew = await refusal(send(who, [...first.slice(0, 4), lone]));
+    const oneNew = await failure(send(who, [...first.slice(0, 4), lone]));
     expect(oneNew.message).toBe(
       `Only 1 of these addresses is new (4 invited before). ${INVITATION_MIN_NEW_REASON} No invitation was sent.`,
     );
     // The owner's own addresses do not make up the number either.
-    const withOwn = await refusal(
+    const withOwn = await failure(
       send(who, [...clients(4), who.member.email, who.listing.therapist.contactEmail!]),
     );
     expect(withOwn.message).toMatch(/^Only 4 of these addresses are new \(2 your own/);
@@ -414,7 +335,7 @@ describe('sending invitations', () => {
   it('refuses the whole list when one address is invalid, naming it, and sends nothing', async () => {
     const who = await owner();
     const [good] = clients(1) as [string];
-    const error = await refusal(send(who, [good, 'not-an-address', 'someone@localhost', good]));
+    const error = await failure(send(who, [good, 'not-an-address', 'someone@localhost', good]));
     expect(error.code).toBe('validation');
     const message = error.issues.find((issue) => issue.field === 'emails')?.message ?? '';
     expect(message).toContain('“not-an-address”');
@@ -423,13 +344,13 @@ describe('sending invitations', () => {
     expect(message).toMatch(/no invitation was sent/);
 
     // Too many, none at all, no confirmation, or fields that are not part of the form.
-    const tooMany = await refusal(send(who, clients(201)));
+    const tooMany = await failure(send(who, clients(201)));
     expect(tooMany.issues[0]).toMatchObject({ field: 'emails' });
     expect(tooMany.message).toMatch(/at most 200/);
-    expect((await refusal(send(who, ' \n ,; '))).issues[0]).toMatchObject({ field: 'emails' });
-    expect((await refusal(send(who, clients(2)))).message).toContain(INVITATION_MIN_NEW_REASON);
+    expect((await failure(send(who, ' \n ,; '))).issues[0]).toMatchObject({ field: 'emails' });
+    expect((await failure(send(who, clients(2)))).message).toContain(INVITATION_MIN_NEW_REASON);
     for (const confirm of [undefined, '', 'on', 'no']) {
-      const refused = await refusal(
+      const refused = await failure(
         sendInvitations(who.viewer, {
           emails: good,
           ...(confirm === undefined ? {} : { confirm }),
@@ -442,13 +363,13 @@ describe('sending invitations', () => {
         },
       ]);
     }
-    const extra = await refusal(
+    const extra = await failure(
       sendInvitations(who.viewer, { emails: good, confirm: 'yes', therapistId: '1' }),
     );
     expect(extra.issues).toEqual([
       { field: 'therapistId', message: 'This field cannot be changed here.' },
     ]);
-    const notText = await refusal(
+    const notText = await failure(
       sendInvitations(who.viewer, { emails: [good, good], confirm: 'yes' }),
     );
     expect(notText.issues[0]).toMatchObject({ field: 'emails' });
@@ -463,35 +384,31 @@ describe('sending invitations', () => {
 
   it('is only for the confirmed owner of a published listing', async () => {
     const published = await owner();
-    const cases: [string, Person | null, AppErrorCode][] = [
+    const cases: [string, SignedInMember | null, AppErrorCode][] = [
       ['signed out', null, 'unauthorized'],
-      ['member', await person('member'), 'forbidden'],
+      ['member', await signedInViewer(), 'forbidden'],
       [
         'therapist without a passkey',
-        await person('therapist', { confirmed: true }),
+        await signedInViewer({ role: 'therapist' }, { method: 'passkey', secondFactor: true }),
         'second_factor',
       ],
       [
         'therapist whose passkey is not confirmed',
-        await person('therapist', { passkey: true }),
+        await signedInViewer({ role: 'therapist' }, { passkey: true }),
         'second_factor',
       ],
-      [
-        'therapist holding no listing',
-        await person('therapist', { passkey: true, confirmed: true }),
-        'forbidden',
-      ],
-      ['moderator', await person('moderator', { passkey: true, confirmed: true }), 'forbidden'],
-      ['admin', await person('admin', { passkey: true, confirmed: true }), 'forbidden'],
+      ['therapist holding no listing', await confirmedViewer('therapist'), 'forbidden'],
+      ['moderator', await confirmedViewer('moderator'), 'forbidden'],
+      ['admin', await confirmedViewer('admin'), 'forbidden'],
     ];
     for (const [label, who, code] of cases) {
-      const error = await refusal(send(who, clients(5)));
+      const error = await failure(send(who, clients(5)));
       expect(error.code, label).toBe(code);
     }
     // The owner whose listing is hidden or waits for approval.
     for (const status of ['hidden', 'pending'] as const) {
       const unpublished = await owner(status);
-      const error = await refusal(send(unpublished, clients(5)));
+      const error = await failure(send(unpublished, clients(5)));
       expect(error.code).toBe('forbidden');
       expect(error.message).toMatch(/not published/);
       expect(await invitationRows(unpublished.therapistId)).toEqual([]);
@@ -499,12 +416,13 @@ describe('sending invitations', () => {
       expect(overview.listing.status).toBe(status);
     }
     // The owner of a listing whose passkey confirmation is missing in this session.
-    const unconfirmed = await createSessionToken(published.member.id, { secondFactor: false });
-    const viewer = await getViewerForSession(database.db, unconfirmed);
-    const error = await refusal(send({ member: published.member, viewer: viewer! }, clients(5)));
+    const viewer = await viewerOf(
+      await createSessionToken(published.member.id, { secondFactor: false }),
+    );
+    const error = await failure(send({ viewer }, clients(5)));
     expect(error.code).toBe('second_factor');
     expect(await invitationRows(published.therapistId)).toEqual([]);
-    const overviewRefused = await refusal(getInvitationOverview(viewer));
+    const overviewRefused = await failure(getInvitationOverview(viewer));
     expect(overviewRefused.code).toBe('second_factor');
   });
 
@@ -513,7 +431,7 @@ describe('sending invitations', () => {
     const busy = await owner();
     await send(busy, clients(5));
     await send(busy, clients(5));
-    const third = await refusal(send(busy, clients(5)));
+    const third = await failure(send(busy, clients(5)));
     expect(third.code).toBe('rate_limited');
     expect(third.retryAfter).toBeGreaterThan(0);
     expect(await invitationRows(busy.therapistId)).toHaveLength(10);
@@ -526,7 +444,7 @@ describe('sending invitations', () => {
     const daily = await owner();
     const first = clients(5);
     expect(await send(daily, first)).toMatchObject({ sent: 5 });
-    const over = await refusal(send(daily, clients(6)));
+    const over = await failure(send(daily, clients(6)));
     expect(over.code).toBe('rate_limited');
     expect(over.message).toMatch(/5 more for now/);
     expect(await invitationRows(daily.therapistId)).toHaveLength(5);
@@ -535,7 +453,7 @@ describe('sending invitations', () => {
       sent: 5,
       alreadyInvited: 5,
     });
-    const full = await refusal(send(daily, clients(5)));
+    const full = await failure(send(daily, clients(5)));
     expect(full.message).toMatch(/try again tomorrow/);
     expect(await invitationRows(daily.therapistId)).toHaveLength(10);
   });
@@ -547,7 +465,7 @@ describe('the invitation job', () => {
     const banned = await createMember({ bannedAt: new Date() });
     const fine = clients(4);
     await send(who, [banned.email, ...fine]);
-    expect(await runAllJobs()).toBe(5);
+    expect(await runAllDueJobs()).toBe(5);
     for (const email of fine) await sink.waitForMail(email, { already: 0 });
     expect(sink.mailsTo(banned.email)).toHaveLength(0);
     const rows = await invitationRows(who.therapistId);
@@ -563,7 +481,7 @@ describe('the invitation job', () => {
       .update(therapists)
       .set({ status: 'hidden' })
       .where(eq(therapists.id, hidden.therapistId));
-    expect(await runAllJobs()).toBe(5);
+    expect(await runAllDueJobs()).toBe(5);
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const email of late) expect(sink.mailsTo(email)).toHaveLength(0);
     for (const row of await invitationRows(hidden.therapistId)) {
@@ -576,7 +494,7 @@ describe('the invitation job', () => {
     const moved = await owner();
     const movedClients = clients(5);
     await send(moved, movedClients);
-    const successor = await person('therapist', { passkey: true, confirmed: true });
+    const successor = await confirmedViewer('therapist');
     await database.db
       .update(therapists)
       .set({ claimedByUserId: successor.member.id })
@@ -592,7 +510,7 @@ describe('the invitation job', () => {
       .set({ senderId: null })
       .where(eq(reviewInvitations.id, firstOrphan!.id));
 
-    expect(await runAllJobs()).toBe(10);
+    expect(await runAllDueJobs()).toBe(10);
     for (const email of orphanedClients.slice(1)) await sink.waitForMail(email, { already: 0 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const email of [...movedClients, orphanedClients[0]!]) {
@@ -624,7 +542,7 @@ describe('the invitation job', () => {
     expect((await invitationRows(who.therapistId)).map((row) => row.email)).toEqual(addresses);
 
     process.env.SMTP_URL = sink.url;
-    expect(await runAllJobs(new Date(Date.now() + 3600_000))).toBe(5);
+    expect(await runAllDueJobs(new Date(Date.now() + 3600_000))).toBe(5);
     for (const address of addresses) await sink.waitForMail(address, { already: 0 });
     expect((await invitationRows(who.therapistId)).every((row) => row.email === null)).toBe(true);
   });
@@ -646,7 +564,7 @@ describe('the invitation job', () => {
     // One listing's emails went out; another's are still waiting (their jobs have not run).
     const sentEarlier = await owner();
     await send(sentEarlier, clients(5));
-    expect(await runAllJobs()).toBe(5);
+    expect(await runAllDueJobs()).toBe(5);
     const sentRows = await invitationRows(sentEarlier.therapistId);
     const held = await owner();
     const heldClients = clients(5);
@@ -671,10 +589,10 @@ describe('the invitation job', () => {
     expect(await forgetStaleInvitationAddresses(database.db, late)).toBe(0);
 
     // Their jobs find nothing to send; the addresses are still invited once.
-    expect(await runAllJobs()).toBe(5);
+    expect(await runAllDueJobs()).toBe(5);
     await new Promise((resolve) => setTimeout(resolve, 300));
     for (const email of heldClients) expect(sink.mailsTo(email)).toHaveLength(0);
-    expect((await refusal(send(held, heldClients))).message).toMatch(/^None of these addresses/);
+    expect((await failure(send(held, heldClients))).message).toMatch(/^None of these addresses/);
   });
 });
 
@@ -815,8 +733,8 @@ describe('reviews from an invitation', () => {
     expect(plain.result.invitation).toBeUndefined();
     expect(plain.row.invitationId).toBeNull();
     // The review's own fields cannot carry an invitation.
-    const reviewer = await person();
-    const smuggled = await refusal(
+    const reviewer = await signedInViewer();
+    const smuggled = await failure(
       writeReview(
         reviewer.viewer,
         who.slug,

@@ -2,7 +2,6 @@
  * Owners keep their listing true: one form saves the profile in one transaction, search follows
  * through the outbox, and every refusal (bad input, extra fields, someone else) changes nothing.
  */
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -14,82 +13,60 @@ import { ScopeOfCare } from '@/components/therapists/scope-of-care';
 import {
   auditLog,
   jobs,
-  passkeys,
   practiceLocations,
   therapistConditions,
   therapistModalities,
   therapists,
-  type UserRole,
 } from '@/db/schema';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
 import { runDueJobs } from '@/lib/jobs/worker';
 import { LOCATIONS_CHANGED_SUBJECT } from '@/lib/listings/contact-mail';
 import { LOCATION_NOTICE_JOB } from '@/lib/listings/location-notice';
 import { getListingProfileForm, updateListingProfile } from '@/lib/listings/profile';
-import { searchTherapists, setSearchEngines } from '@/lib/search';
+import { setSearchEngines } from '@/lib/search';
 import { drainAll } from '@/lib/search/indexer';
-import { parseSearchQuery } from '@/lib/search/query';
 import { getTherapistProfile } from '@/lib/therapists/queries';
-import { createMember, createSessionToken } from '../support/accounts';
+import {
+  confirmedViewer,
+  ownedListing,
+  signedInViewer,
+  type ListingOwner,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createTherapist, type CreatedTherapist } from '../factories';
+import { setUpEnv, setUpMail } from '../support/env';
+import { failure, fieldErrors } from '../support/errors';
+import { searchSlugs } from '../support/search';
+import { createTherapist } from '../factories';
 
 let database: TestDatabase;
-let savedMeilisearch: string | undefined;
+setUpEnv({ MEILISEARCH_HOST: undefined });
 
 beforeAll(async () => {
-  savedMeilisearch = process.env.MEILISEARCH_HOST;
-  delete process.env.MEILISEARCH_HOST;
   database = await createTestDatabase();
   setSearchEngines(undefined);
 });
 
 afterAll(async () => {
-  if (savedMeilisearch !== undefined) process.env.MEILISEARCH_HOST = savedMeilisearch;
   setSearchEngines(undefined);
   await database.dispose();
 });
 
-async function account(
-  role: UserRole,
-  options: { passkey?: boolean; confirmed?: boolean } = {},
-): Promise<{ id: string; viewer: Viewer }> {
-  const member = await createMember({ role });
-  if (options.passkey) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const token = await createSessionToken(member.id, {
-    method: options.confirmed ? 'passkey' : 'email',
-    secondFactor: options.confirmed ?? false,
-  });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return { id: member.id, viewer };
-}
-
-interface Owner {
-  viewer: Viewer;
-  listing: CreatedTherapist;
-}
-
-async function owner(): Promise<Owner> {
-  const { id, viewer } = await account('therapist', { passkey: true, confirmed: true });
-  const listing = await createTherapist(database.db, {
-    claimedByUserId: id,
-    status: 'published',
+/** A listing with known modalities, condition and a current location, held by its owner. */
+const owner = () =>
+  ownedListing({
     modalitySlugs: ['deep-tissue', 'trigger-point'],
     conditionSlugs: ['lower-back-pain'],
     locations: [{ endsOn: null, startsOn: '2020-01-01' }],
   });
-  return { viewer, listing };
-}
+
+/** The form fields that add a practice location in Boulder, CO. */
+const newLocationInBoulder = (name: string, address: string) => ({
+  'newLocation.name': name,
+  'newLocation.address': address,
+  'newLocation.city': 'Boulder',
+  'newLocation.region': 'CO',
+  'newLocation.postalCode': '80302',
+  'newLocation.startsOn': '2025-01-02',
+});
 
 /** Everything a save could touch, to show that a refusal touched nothing. */
 async function snapshot(therapistId: number) {
@@ -119,25 +96,6 @@ async function snapshot(therapistId: number) {
         .where(eq(auditLog.therapistId, therapistId))
     )[0]!.n,
   };
-}
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-function fields(error: AppError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-}
-
-async function search(params: Record<string, string>): Promise<string[]> {
-  const parsed = parseSearchQuery(params);
-  if (!parsed.ok) throw new Error('bad query');
-  return (await searchTherapists(parsed.query)).hits.map((h) => h.slug);
 }
 
 describe('the profile form', () => {
@@ -182,7 +140,7 @@ describe('the profile form', () => {
       })
       .where(eq(therapists.id, id));
     await drainAll();
-    expect(await search({ q: 'zephyrine' })).toEqual([]);
+    expect(await searchSlugs({ q: 'zephyrine' })).toEqual([]);
     const form = await getListingProfileForm(viewer);
     const oldLocation = form.locations[0]!;
     const saved = await updateListingProfile(viewer, {
@@ -213,12 +171,7 @@ describe('the profile form', () => {
       'prices.2.minutes': '45',
       'prices.2.dollars': '70',
       [`locations.${oldLocation.id}.endsOn`]: '2024-12-31',
-      'newLocation.name': 'Boulder Loft Studio',
-      'newLocation.address': '1 Pearl St',
-      'newLocation.city': 'Boulder',
-      'newLocation.region': 'CO',
-      'newLocation.postalCode': '80302',
-      'newLocation.startsOn': '2025-01-02',
+      ...newLocationInBoulder('Boulder Loft Studio', '1 Pearl St'),
     });
     expect(saved.changed.sort()).toEqual(
       [
@@ -240,6 +193,15 @@ describe('the profile form', () => {
       ].sort(),
     );
 
+    // The hours and prices as stored and as the profile shows them (the empty price row dropped).
+    const savedHours = [
+      { day: 0, opens: '09:00', closes: '17:00' },
+      { day: 5, opens: '10:00', closes: '14:00' },
+    ];
+    const savedPrices = [
+      { service: 'Deep tissue', minutes: 60, dollars: 95 },
+      { service: 'Climber’s forearm session', minutes: 45, dollars: 70 },
+    ];
     const [row] = await database.db.select().from(therapists).where(eq(therapists.id, id));
     expect(row).toMatchObject({
       headline: 'Zephyrine cupping and release for climbers',
@@ -248,14 +210,8 @@ describe('the profile form', () => {
       pressureMin: 3,
       pressureMax: 5,
       notTreated: 'Acute injuries in the first 72 hours.',
-      hours: [
-        { day: 0, opens: '09:00', closes: '17:00' },
-        { day: 5, opens: '10:00', closes: '14:00' },
-      ],
-      prices: [
-        { service: 'Deep tissue', minutes: 60, dollars: 95 },
-        { service: 'Climber’s forearm session', minutes: 45, dollars: 70 },
-      ],
+      hours: savedHours,
+      prices: savedPrices,
     });
     const locations = await database.db
       .select()
@@ -281,22 +237,16 @@ describe('the profile form', () => {
       claimed: true,
       notTreated: 'Acute injuries in the first 72 hours.',
       referrals: 'Physiotherapists for rehab after surgery.',
-      hours: [
-        { day: 0, opens: '09:00', closes: '17:00' },
-        { day: 5, opens: '10:00', closes: '14:00' },
-      ],
-      prices: [
-        { service: 'Deep tissue', minutes: 60, dollars: 95 },
-        { service: 'Climber’s forearm session', minutes: 45, dollars: 70 },
-      ],
+      hours: savedHours,
+      prices: savedPrices,
     });
     expect(JSON.stringify(profile)).not.toContain(viewer.userId);
     await drainAll();
-    expect(await search({ q: 'zephyrine' })).toEqual([listing.therapist.slug]);
-    expect(await search({ modality: 'reflexology', place: 'Boulder, CO' })).toContain(
+    expect(await searchSlugs({ q: 'zephyrine' })).toEqual([listing.therapist.slug]);
+    expect(await searchSlugs({ modality: 'reflexology', place: 'Boulder, CO' })).toContain(
       listing.therapist.slug,
     );
-    expect(await search({ modality: 'trigger-point', q: 'zephyrine' })).toEqual([]);
+    expect(await searchSlugs({ modality: 'trigger-point', q: 'zephyrine' })).toEqual([]);
   });
 });
 
@@ -372,7 +322,7 @@ describe('what the owner and the public see', () => {
 const CONTACT = /^Contact details go under Contact details, where changes wait 72 hours\.$/;
 
 describe('refusals change nothing', () => {
-  let subject: Owner;
+  let subject: ListingOwner;
   let base: Record<string, string | string[]>;
   let locationId: number;
   let strangerLocationId: number;
@@ -560,11 +510,11 @@ describe('refusals change nothing', () => {
       .replace('OWN', String(locationId))
       .replace('STRANGER', String(strangerLocationId));
     const before = await snapshot(subject.listing.therapist.id);
-    const error = await refusal(
+    const error = await failure(
       updateListingProfile(subject.viewer, { ...base, headline: 'Changed headline', ...change() }),
     );
     expect(error.code).toBe('validation');
-    expect(fields(error)[field] ?? '', JSON.stringify(fields(error))).toMatch(message);
+    expect(fieldErrors(error)[field] ?? '', JSON.stringify(fieldErrors(error))).toMatch(message);
     expect(await snapshot(subject.listing.therapist.id)).toEqual(before);
   });
 
@@ -593,35 +543,35 @@ describe('only the owner, confirmed with a passkey, may save', () => {
     const before = await snapshot(listing.therapist.id);
     const input = { headline: 'Hijacked', language: 'en', pressureMin: '1', pressureMax: '5' };
 
-    expect((await refusal(updateListingProfile(null, input))).code).toBe('unauthorized');
-    const member = await account('member');
-    expect((await refusal(updateListingProfile(member.viewer, input))).code).toBe('forbidden');
-    const listless = await account('therapist', { passkey: true, confirmed: true });
-    expect((await refusal(updateListingProfile(listless.viewer, input))).message).toMatch(
+    expect((await failure(updateListingProfile(null, input))).code).toBe('unauthorized');
+    const member = await signedInViewer();
+    expect((await failure(updateListingProfile(member.viewer, input))).code).toBe('forbidden');
+    const listless = await confirmedViewer('therapist');
+    expect((await failure(updateListingProfile(listless.viewer, input))).message).toMatch(
       /does not hold a listing/,
     );
-    const moderator = await account('moderator', { passkey: true, confirmed: true });
-    expect((await refusal(updateListingProfile(moderator.viewer, input))).code).toBe('forbidden');
-    const admin = await account('admin', { passkey: true, confirmed: true });
-    expect((await refusal(updateListingProfile(admin.viewer, input))).code).toBe('forbidden');
+    const moderator = await confirmedViewer('moderator');
+    expect((await failure(updateListingProfile(moderator.viewer, input))).code).toBe('forbidden');
+    const admin = await confirmedViewer('admin');
+    expect((await failure(updateListingProfile(admin.viewer, input))).code).toBe('forbidden');
 
     // The owner themself, but without a fresh passkey confirmation in this session.
-    const unconfirmed = await account('therapist', { passkey: true, confirmed: false });
+    const unconfirmed = await signedInViewer({ role: 'therapist' }, { passkey: true });
     await database.db
       .update(therapists)
-      .set({ claimedByUserId: unconfirmed.id })
+      .set({ claimedByUserId: unconfirmed.member.id })
       .where(eq(therapists.id, listing.therapist.id));
-    const error = await refusal(updateListingProfile(unconfirmed.viewer, input));
+    const error = await failure(updateListingProfile(unconfirmed.viewer, input));
     expect(error.code).toBe('second_factor');
     await expect(getListingProfileForm(unconfirmed.viewer)).rejects.toMatchObject({
       code: 'second_factor',
     });
-    const without = await account('therapist');
+    const without = await signedInViewer({ role: 'therapist' });
     await database.db
       .update(therapists)
-      .set({ claimedByUserId: without.id })
+      .set({ claimedByUserId: without.member.id })
       .where(eq(therapists.id, listing.therapist.id));
-    expect((await refusal(updateListingProfile(without.viewer, input))).code).toBe('second_factor');
+    expect((await failure(updateListingProfile(without.viewer, input))).code).toBe('second_factor');
 
     const after = await snapshot(listing.therapist.id);
     expect({ ...after, row: { ...after.row, claimedByUserId: null } }).toEqual({
@@ -632,20 +582,7 @@ describe('only the owner, confirmed with a passkey, may save', () => {
 });
 
 describe('adding or ending a practice location', () => {
-  let sink: SmtpSink;
-  const saved: Partial<Record<'SMTP_URL', string>> = {};
-
-  beforeAll(async () => {
-    saved.SMTP_URL = process.env.SMTP_URL;
-    sink = await startSmtpSink();
-    process.env.SMTP_URL = sink.url;
-  });
-
-  afterAll(async () => {
-    if (saved.SMTP_URL === undefined) delete process.env.SMTP_URL;
-    else process.env.SMTP_URL = saved.SMTP_URL;
-    await sink.close();
-  });
+  const sink = setUpMail();
 
   it('tells the listing’s email address what changed', async () => {
     const { viewer, listing } = await owner();
@@ -664,12 +601,7 @@ describe('adding or ending a practice location', () => {
     const result = await updateListingProfile(viewer, {
       ...(await getListingProfileForm(viewer)).values,
       [`locations.${old.id}.endsOn`]: '2024-12-31',
-      'newLocation.name': 'Boulder Loft Studio',
-      'newLocation.address': '1 Pearl St',
-      'newLocation.city': 'Boulder',
-      'newLocation.region': 'CO',
-      'newLocation.postalCode': '80302',
-      'newLocation.startsOn': '2025-01-02',
+      ...newLocationInBoulder('Boulder Loft Studio', '1 Pearl St'),
     });
     expect(result.changed).toEqual(['locations']);
     expect(await noticeJobs(listing.therapist.id)).toHaveLength(1);
@@ -699,12 +631,7 @@ describe('adding or ending a practice location', () => {
     const form = await getListingProfileForm(viewer);
     await updateListingProfile(viewer, {
       ...form.values,
-      'newLocation.name': 'Second Room',
-      'newLocation.address': '2 Pearl St',
-      'newLocation.city': 'Boulder',
-      'newLocation.region': 'CO',
-      'newLocation.postalCode': '80302',
-      'newLocation.startsOn': '2025-01-02',
+      ...newLocationInBoulder('Second Room', '2 Pearl St'),
     });
     expect(await noticeJobs(listing.therapist.id)).toHaveLength(0);
   });

@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recomputeTherapistStats } from '@/db/aggregates';
 import {
   auditLog,
-  passkeys,
   rateLimitBuckets,
   reviewAppeals,
   reviewReports,
@@ -18,10 +17,9 @@ import {
   therapists,
   users,
   type ReviewStatus,
-  type UserRole,
 } from '@/db/schema';
 import { exportAccountData } from '@/lib/account/mutations';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import type { Viewer } from '@/lib/auth/viewer';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { appealDecision, decideAppeal, getAppealContext } from '@/lib/moderation/appeals';
 import { auditFilterInput, listAuditEntries } from '@/lib/moderation/audit';
@@ -37,8 +35,14 @@ import { reportReview } from '@/lib/moderation/reports';
 import { createReview as createWrittenReview } from '@/lib/reviews/mutations';
 import { REPORT_REASONS } from '@/db/schema';
 import { createReview, createTherapist, type CreatedTherapist } from '../factories';
-import { createMember, createSessionToken, type TestMember } from '../support/accounts';
+import {
+  confirmedViewer,
+  createMember,
+  signedInViewer,
+  type SignedInMember,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { failure, fieldErrors } from '../support/errors';
 
 let database: TestDatabase;
 
@@ -58,54 +62,11 @@ afterEach(() => {
 /* Helpers                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-/** What a call threw, for asserting on AppErrors. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
-function fieldErrors(error: AppError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-}
-
-interface Person {
-  member: TestMember;
-  viewer: Viewer;
-}
-
-/** A signed-in account; staff roles optionally with a passkey, confirmed in this session. */
-async function person(
-  role: UserRole = 'member',
-  options: { passkey?: boolean; confirmed?: boolean; name?: string } = {},
-): Promise<Person> {
-  const member = await createMember({
-    role,
-    displayName: options.name ?? `Person ${randomBytes(3).toString('hex')}`,
-  });
-  if (options.passkey) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const token = await createSessionToken(member.id, {
-    method: options.confirmed ? 'passkey' : 'email',
-    secondFactor: options.confirmed ?? false,
-  });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return { member, viewer };
-}
-
 const moderator = (name?: string) =>
-  person('moderator', { passkey: true, confirmed: true, ...(name ? { name } : {}) });
+  confirmedViewer('moderator', name ? { displayName: name } : {});
+
+/** A new member's id, to write a review as. */
+const newAuthor = async () => (await createMember()).id;
 
 async function publishedTherapist(): Promise<CreatedTherapist> {
   return createTherapist(database.db, { status: 'published', locations: [{ endsOn: null }] });
@@ -310,33 +271,36 @@ describe('who may do what (TRUST 9)', () => {
   let listing: CreatedTherapist;
   const people = {} as Record<
     Exclude<Role, 'signed out' | 'author' | 'author who is a moderator'>,
-    Person
+    SignedInMember
   >;
 
   beforeAll(async () => {
     listing = await publishedTherapist();
-    people.member = await person('member');
-    people['other member'] = await person('member');
+    people.member = await signedInViewer();
+    people['other member'] = await signedInViewer();
     await review(listing.therapist.id, people['other member'].member.id, 'published');
-    people['therapist who holds the listing'] = await person('therapist', {
-      passkey: true,
-      confirmed: true,
-    });
+    people['therapist who holds the listing'] = await confirmedViewer('therapist');
     await database.db
       .update(therapists)
       .set({ claimedByUserId: people['therapist who holds the listing'].member.id })
       .where(eq(therapists.id, listing.therapist.id));
-    people['moderator without passkey'] = await person('moderator', { confirmed: true });
-    people['moderator with passkey, not confirmed'] = await person('moderator', { passkey: true });
+    people['moderator without passkey'] = await signedInViewer(
+      { role: 'moderator' },
+      { method: 'passkey', secondFactor: true },
+    );
+    people['moderator with passkey, not confirmed'] = await signedInViewer(
+      { role: 'moderator' },
+      { passkey: true },
+    );
     people['original moderator'] = await moderator();
     people['moderator with passkey confirmed'] = await moderator();
-    people['admin confirmed'] = await person('admin', { passkey: true, confirmed: true });
+    people['admin confirmed'] = await confirmedViewer('admin');
   });
 
   /** A fresh review for one cell, in the state the action needs, by a fresh author. */
   async function scene(action: Action, role: Role) {
     const author =
-      role === 'author who is a moderator' ? await moderator() : await person('member');
+      role === 'author who is a moderator' ? await moderator() : await signedInViewer();
     const original = people['original moderator'].member.id;
     const status: ReviewStatus =
       action === 'report' ? 'published' : action.startsWith('decide:') ? 'pending' : 'removed';
@@ -464,15 +428,15 @@ describe('who may do what (TRUST 9)', () => {
 
 describe('ids and fields from forms are never trusted (TRUST 9, 10, 13)', () => {
   let listing: CreatedTherapist;
-  let mod: Person;
-  let author: Person;
-  let stranger: Person;
+  let mod: SignedInMember;
+  let author: SignedInMember;
+  let stranger: SignedInMember;
 
   beforeAll(async () => {
     listing = await publishedTherapist();
     mod = await moderator();
-    author = await person();
-    stranger = await person();
+    author = await signedInViewer();
+    stranger = await signedInViewer();
   });
 
   it('refuses ids that do not exist', async () => {
@@ -513,7 +477,7 @@ describe('ids and fields from forms are never trusted (TRUST 9, 10, 13)', () => 
   });
 
   it('refuses extra fields, unknown reasons and reasons that do not fit the decision', async () => {
-    const pending = await review(listing.therapist.id, (await person()).member.id, 'pending');
+    const pending = await review(listing.therapist.id, await newAuthor(), 'pending');
     const before = await reviewRow(pending.id);
     const auditBefore = await auditTotal();
     const cases: [unknown, string, string][] = [
@@ -543,8 +507,8 @@ describe('ids and fields from forms are never trusted (TRUST 9, 10, 13)', () => 
   });
 
   it('checks reports, appeals and appeal decisions the same way', async () => {
-    const published = await review(listing.therapist.id, (await person()).member.id, 'published');
-    const reporter = await person();
+    const published = await review(listing.therapist.id, await newAuthor(), 'published');
+    const reporter = await signedInViewer();
     const tooLong = 'x'.repeat(1001);
     for (const [input, field] of [
       [{ reason: 'fake', note: tooLong }, 'note'],
@@ -558,7 +522,7 @@ describe('ids and fields from forms are never trusted (TRUST 9, 10, 13)', () => 
     }
     expect(await openReports(published.id)).toBe(0);
 
-    const writer = await person();
+    const writer = await signedInViewer();
     const removed = await review(listing.therapist.id, writer.member.id, 'not_recommended', {
       statusReason: 'off_topic',
       moderatedById: mod.member.id,
@@ -602,8 +566,8 @@ describe('reportReview', () => {
   });
 
   it('takes one report per member and review; a second one changes nothing and says so', async () => {
-    const target = await review(listing.therapist.id, (await person()).member.id, 'published');
-    const reporter = await person();
+    const target = await review(listing.therapist.id, await newAuthor(), 'published');
+    const reporter = await signedInViewer();
     expect(
       await reportReview(reporter.viewer, target.id, { reason: 'fake', note: '  Odd.\u0000 ' }),
     ).toEqual({ reported: true, held: false });
@@ -620,17 +584,13 @@ describe('reportReview', () => {
   });
 
   it('takes reports on published and not recommended reviews only', async () => {
-    const reporter = await person();
+    const reporter = await signedInViewer();
     for (const status of ['pending', 'removed'] as const) {
-      const target = await review(listing.therapist.id, (await person()).member.id, status);
+      const target = await review(listing.therapist.id, await newAuthor(), status);
       const error = await failure(reportReview(reporter.viewer, target.id, { reason: 'fake' }));
       expect(error.code).toBe('not_found');
     }
-    const hidden = await review(
-      listing.therapist.id,
-      (await person()).member.id,
-      'not_recommended',
-    );
+    const hidden = await review(listing.therapist.id, await newAuthor(), 'not_recommended');
     expect(await reportReview(reporter.viewer, hidden.id, { reason: 'fake' })).toEqual({
       reported: true,
       held: false,
@@ -639,11 +599,9 @@ describe('reportReview', () => {
 
   it('is rate limited per account, with the time to wait', async () => {
     process.env.RATE_LIMIT_REPORTS_PER_HOUR = '2';
-    const reporter = await person();
+    const reporter = await signedInViewer();
     const targets = await Promise.all(
-      [0, 1, 2].map(async () =>
-        review(listing.therapist.id, (await person()).member.id, 'published'),
-      ),
+      [0, 1, 2].map(async () => review(listing.therapist.id, await newAuthor(), 'published')),
     );
     await reportReview(reporter.viewer, targets[0]!.id, { reason: 'fake' });
     await reportReview(reporter.viewer, targets[1]!.id, { reason: 'fake' });
@@ -654,7 +612,7 @@ describe('reportReview', () => {
     expect(error.retryAfter).toBeLessThanOrEqual(3600);
     expect(await openReports(targets[2]!.id)).toBe(0);
     // Another account is not held back.
-    await reportReview((await person()).viewer, targets[2]!.id, { reason: 'fake' });
+    await reportReview((await signedInViewer()).viewer, targets[2]!.id, { reason: 'fake' });
     const [bucket] = await database.db
       .select({ hits: rateLimitBuckets.hits })
       .from(rateLimitBuckets)
@@ -663,10 +621,14 @@ describe('reportReview', () => {
   });
 
   it('does not hide a review by itself: three open reports from different members hold it', async () => {
-    const author = await person();
+    const author = await signedInViewer();
     const target = await review(listing.therapist.id, author.member.id, 'published');
     const statsBefore = await stats(listing.therapist.id);
-    const [first, second, third] = [await person(), await person(), await person()];
+    const [first, second, third] = [
+      await signedInViewer(),
+      await signedInViewer(),
+      await signedInViewer(),
+    ];
 
     expect(await reportReview(first.viewer, target.id, { reason: 'fake' })).toEqual({
       reported: true,
@@ -710,8 +672,8 @@ describe('reportReview', () => {
   });
 
   it('holds a review once when reports arrive at the same moment, and a double submit makes one report', async () => {
-    const target = await review(listing.therapist.id, (await person()).member.id, 'published');
-    const reporters = await Promise.all([1, 2, 3, 4].map(() => person()));
+    const target = await review(listing.therapist.id, await newAuthor(), 'published');
+    const reporters = await Promise.all([1, 2, 3, 4].map(() => signedInViewer()));
     const outcomes = await Promise.allSettled(
       reporters.map((r) => reportReview(r.viewer, target.id, { reason: 'fake' })),
     );
@@ -729,8 +691,8 @@ describe('reportReview', () => {
     const holds = (await auditRows(target.id)).filter((r) => r.action === 'review.held');
     expect(holds).toHaveLength(1);
 
-    const other = await review(listing.therapist.id, (await person()).member.id, 'published');
-    const twice = await person();
+    const other = await review(listing.therapist.id, await newAuthor(), 'published');
+    const twice = await signedInViewer();
     const both = await Promise.all([
       reportReview(twice.viewer, other.id, { reason: 'fake' }),
       reportReview(twice.viewer, other.id, { reason: 'fake' }),
@@ -740,30 +702,27 @@ describe('reportReview', () => {
   });
 
   it('leaves a not recommended review as it is, whatever the number of reports', async () => {
-    const target = await review(
-      listing.therapist.id,
-      (await person()).member.id,
-      'not_recommended',
-      {
-        statusReason: 'off_topic',
-      },
-    );
+    const target = await review(listing.therapist.id, await newAuthor(), 'not_recommended', {
+      statusReason: 'off_topic',
+    });
     for (let i = 0; i < 4; i += 1) {
       expect(
-        (await reportReview((await person()).viewer, target.id, { reason: 'fake' })).held,
+        (await reportReview((await signedInViewer()).viewer, target.id, { reason: 'fake' })).held,
       ).toBe(false);
     }
     expect((await reviewRow(target.id)).status).toBe('not_recommended');
   });
 
   it('counts only open reports towards a hold', async () => {
-    const target = await review(listing.therapist.id, (await person()).member.id, 'published');
+    const target = await review(listing.therapist.id, await newAuthor(), 'published');
     const mod = await moderator();
-    await reportReview((await person()).viewer, target.id, { reason: 'fake' });
-    await reportReview((await person()).viewer, target.id, { reason: 'fake' });
+    await reportReview((await signedInViewer()).viewer, target.id, { reason: 'fake' });
+    await reportReview((await signedInViewer()).viewer, target.id, { reason: 'fake' });
     await decideReview(mod.viewer, target.id, { decision: 'approve', reason: 'meets_guidelines' });
     expect(await openReports(target.id)).toBe(0);
-    const outcome = await reportReview((await person()).viewer, target.id, { reason: 'fake' });
+    const outcome = await reportReview((await signedInViewer()).viewer, target.id, {
+      reason: 'fake',
+    });
     expect(outcome.held).toBe(false);
     expect((await reviewRow(target.id)).status).toBe('published');
   });
@@ -776,16 +735,20 @@ describe('reportReview', () => {
 describe('listModerationQueue', () => {
   it('needs a moderator with a passkey confirmed in this session', async () => {
     expect((await failure(listModerationQueue(null))).code).toBe('unauthorized');
-    expect((await failure(listModerationQueue((await person()).viewer))).code).toBe('forbidden');
-    const noKey = await failure(listModerationQueue((await person('moderator')).viewer));
+    expect((await failure(listModerationQueue((await signedInViewer()).viewer))).code).toBe(
+      'forbidden',
+    );
+    const noKey = await failure(
+      listModerationQueue((await signedInViewer({ role: 'moderator' })).viewer),
+    );
     expect(noKey.code).toBe('second_factor');
     expect(noKey.message).toContain('Add a passkey');
     const unconfirmed = await failure(
-      listModerationQueue((await person('moderator', { passkey: true })).viewer),
+      listModerationQueue((await signedInViewer({ role: 'moderator' }, { passkey: true })).viewer),
     );
     expect(unconfirmed.code).toBe('second_factor');
     expect(unconfirmed.message).toContain('Confirm it is you');
-    const admin = await person('admin', { passkey: true, confirmed: true });
+    const admin = await confirmedViewer('admin');
     expect((await listModerationQueue(admin.viewer)).counts).toBeDefined();
   });
 
@@ -794,20 +757,20 @@ describe('listModerationQueue', () => {
     const mod = await moderator();
     const hour = 3_600_000;
     const now = Date.now();
-    const oldest = await review(listing.therapist.id, (await person()).member.id, 'pending', {
+    const oldest = await review(listing.therapist.id, await newAuthor(), 'pending', {
       statusReason: 'contact_details',
       createdAt: new Date(now - 400 * hour),
     });
-    const newer = await review(listing.therapist.id, (await person()).member.id, 'pending', {
+    const newer = await review(listing.therapist.id, await newAuthor(), 'pending', {
       statusReason: 'new_account',
       createdAt: new Date(now - 30 * hour),
     });
-    const reportedAuthor = await person();
+    const reportedAuthor = await signedInViewer();
     const reported = await review(listing.therapist.id, reportedAuthor.member.id, 'published');
-    const unsafe = await review(listing.therapist.id, (await person()).member.id, 'published');
+    const unsafe = await review(listing.therapist.id, await newAuthor(), 'published');
     const [reporterA, reporterB] = [
-      await person('member', { name: 'Distinctive Reporter Name' }),
-      await person(),
+      await signedInViewer({ displayName: 'Distinctive Reporter Name' }),
+      await signedInViewer(),
     ];
     await reportReview(reporterA.viewer, reported.id, { reason: 'offensive', note: 'Rude words.' });
     await reportReview(reporterB.viewer, reported.id, { reason: 'offensive' });
@@ -815,7 +778,7 @@ describe('listModerationQueue', () => {
       reason: 'safety_concern',
       note: 'Confidential: touched without consent.',
     });
-    const removed = await review(listing.therapist.id, (await person()).member.id, 'removed', {
+    const removed = await review(listing.therapist.id, await newAuthor(), 'removed', {
       statusReason: 'spam',
       moderatedById: mod.member.id,
     });
@@ -883,10 +846,13 @@ describe('listModerationQueue', () => {
 
   it('keeps a safety concern and its note out of the author’s export', async () => {
     const listing = await publishedTherapist();
-    const author = await person();
+    const author = await signedInViewer();
     const target = await review(listing.therapist.id, author.member.id, 'published');
     const note = `Confidential ${randomBytes(6).toString('hex')}`;
-    await reportReview((await person()).viewer, target.id, { reason: 'safety_concern', note });
+    await reportReview((await signedInViewer()).viewer, target.id, {
+      reason: 'safety_concern',
+      note,
+    });
     const data = JSON.stringify(await exportAccountData(author.viewer));
     expect(data).toContain(String(target.id));
     expect(data).not.toContain(note);
@@ -902,7 +868,7 @@ describe('decideReview', () => {
   it('writes status, reason, dates and decider, resolves reports, recomputes aggregates and logs once, in one go', async () => {
     const listing = await publishedTherapist();
     const mod = await moderator();
-    const author = await person();
+    const author = await signedInViewer();
     const target = await review(listing.therapist.id, author.member.id, 'pending', {
       statusReason: 'new_account',
       rating: 4,
@@ -936,7 +902,7 @@ describe('decideReview', () => {
     });
 
     // Reported, then not recommended: the reports are resolved, the aggregates follow.
-    const reporters = [await person(), await person()];
+    const reporters = [await signedInViewer(), await signedInViewer()];
     for (const r of reporters) await reportReview(r.viewer, target.id, { reason: 'incentivised' });
     const second = await moderator();
     const outcome = await decideReview(second.viewer, target.id, {
@@ -1022,7 +988,7 @@ describe('decideReview', () => {
       ['not_recommended', 'not_first_hand'],
       ['remove', 'offensive'],
     ] as const) {
-      const target = await review(listing.therapist.id, (await person()).member.id, 'pending');
+      const target = await review(listing.therapist.id, await newAuthor(), 'pending');
       const before = await auditTotal();
       await decideReview(mod.viewer, target.id, { decision, reason });
       expect(await auditTotal()).toBe(before + 1);
@@ -1039,7 +1005,7 @@ describe('decideReview', () => {
   it('refuses a decision while the author’s appeal is open, or on a listing the moderator holds', async () => {
     const listing = await publishedTherapist();
     const mod = await moderator();
-    const target = await review(listing.therapist.id, (await person()).member.id, 'removed', {
+    const target = await review(listing.therapist.id, await newAuthor(), 'removed', {
       statusReason: 'spam',
       moderatedById: mod.member.id,
     });
@@ -1053,12 +1019,12 @@ describe('decideReview', () => {
     expect(error.message).toContain('appeal');
     expect((await reviewRow(target.id)).status).toBe('removed');
 
-    const admin = await person('admin', { passkey: true, confirmed: true });
+    const admin = await confirmedViewer('admin');
     await database.db
       .update(therapists)
       .set({ claimedByUserId: admin.member.id })
       .where(eq(therapists.id, listing.therapist.id));
-    const other = await review(listing.therapist.id, (await person()).member.id, 'pending');
+    const other = await review(listing.therapist.id, await newAuthor(), 'pending');
     expect(
       (await failure(decideReview(admin.viewer, other.id, { decision: 'remove', reason: 'spam' })))
         .code,
@@ -1084,12 +1050,12 @@ describe('a clean 1-star and a clean 5-star review are treated alike (TRUST 17)'
       painNow: 4,
       statusReason: 'new_account',
     };
-    const low = await review(listing.therapist.id, (await person()).member.id, 'pending', {
+    const low = await review(listing.therapist.id, await newAuthor(), 'pending', {
       ...fields,
       rating: 1,
       wouldRecommend: false,
     });
-    const high = await review(listing.therapist.id, (await person()).member.id, 'pending', {
+    const high = await review(listing.therapist.id, await newAuthor(), 'pending', {
       ...fields,
       rating: 5,
       wouldRecommend: true,
@@ -1126,13 +1092,17 @@ describe('a clean 1-star and a clean 5-star review are treated alike (TRUST 17)'
     // Two reports hold neither; a third holds each.
     for (const target of [low, high]) {
       for (let i = 0; i < 2; i += 1) {
-        const outcome = await reportReview((await person()).viewer, target.id, { reason: 'fake' });
+        const outcome = await reportReview((await signedInViewer()).viewer, target.id, {
+          reason: 'fake',
+        });
         expect(outcome.held).toBe(false);
       }
       expect((await reviewRow(target.id)).status).toBe('published');
     }
     for (const target of [low, high]) {
-      const outcome = await reportReview((await person()).viewer, target.id, { reason: 'fake' });
+      const outcome = await reportReview((await signedInViewer()).viewer, target.id, {
+        reason: 'fake',
+      });
       expect(outcome.held).toBe(true);
       expect(await reviewRow(target.id)).toMatchObject({
         status: 'pending',
@@ -1155,7 +1125,7 @@ describe('a clean 1-star and a clean 5-star review are treated alike (TRUST 17)'
         'Two visits for tight shoulders after long desk weeks; she showed me a doorway stretch that keeps them loose.',
       ],
     ] as const) {
-      const writer = await person();
+      const writer = await signedInViewer();
       await database.db
         .update(users)
         .set({ createdAt: new Date(Date.now() - 60 * 86_400_000) })
@@ -1174,7 +1144,7 @@ describe('a clean 1-star and a clean 5-star review are treated alike (TRUST 17)'
     const auditBefore = await auditTotal();
     for (const id of written) {
       for (let i = 0; i < 3; i += 1) {
-        await reportReview((await person()).viewer, id, { reason: 'off_topic' });
+        await reportReview((await signedInViewer()).viewer, id, { reason: 'off_topic' });
       }
       expect(await reviewRow(id)).toMatchObject({ status: 'pending', statusReason: 'reported' });
       await decideReview(mod.viewer, id, { decision: 'approve', reason: 'meets_guidelines' });
@@ -1213,8 +1183,8 @@ describe('a clean 1-star and a clean 5-star review are treated alike (TRUST 17)'
 
 describe('appeals', () => {
   let listing: CreatedTherapist;
-  let original: Person;
-  let second: Person;
+  let original: SignedInMember;
+  let second: SignedInMember;
 
   beforeAll(async () => {
     listing = await publishedTherapist();
@@ -1223,7 +1193,7 @@ describe('appeals', () => {
   });
 
   async function decided(decision: 'not_recommended' | 'remove') {
-    const author = await person();
+    const author = await signedInViewer();
     const target = await review(listing.therapist.id, author.member.id, 'pending');
     await decideReview(original.viewer, target.id, {
       decision,
@@ -1353,7 +1323,7 @@ describe('appeals', () => {
   });
 
   it('is only for reviews that were not recommended or removed', async () => {
-    const author = await person();
+    const author = await signedInViewer();
     for (const status of ['published', 'pending'] as const) {
       const target = await review(listing.therapist.id, author.member.id, status);
       const error = await failure(appealDecision(author.viewer, target.id, { statement: 'Hm.' }));
@@ -1364,7 +1334,7 @@ describe('appeals', () => {
   });
 
   it('without a recorded moderator (an older decision), any moderator may decide it', async () => {
-    const author = await person();
+    const author = await signedInViewer();
     const target = await review(listing.therapist.id, author.member.id, 'not_recommended', {
       statusReason: 'Reads like an advertisement rather than a first-hand experience.',
     });
@@ -1389,8 +1359,8 @@ describe('the audit log', () => {
   it('shows moderators the latest moderation entries, naming staff and never a reporter', async () => {
     const listing = await publishedTherapist();
     const mod = await moderator('Moderator Quill');
-    const reporter = await person('member', { name: 'Reporter Wren' });
-    const target = await review(listing.therapist.id, (await person()).member.id, 'published');
+    const reporter = await signedInViewer({ displayName: 'Reporter Wren' });
+    const target = await review(listing.therapist.id, await newAuthor(), 'published');
     await reportReview(reporter.viewer, target.id, { reason: 'offensive', note: 'Secret note' });
     await decideReview(mod.viewer, target.id, { decision: 'remove', reason: 'offensive' });
     await database.db.insert(auditLog).values({
@@ -1420,12 +1390,12 @@ describe('the audit log', () => {
     expect(text).not.toMatch(/@example\.org/);
     expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => b - a));
 
-    const admin = await person('admin', { passkey: true, confirmed: true });
+    const admin = await confirmedViewer('admin');
     expect((await listAuditEntries(admin.viewer)).map((e) => e.action)).toContain('passkey.added');
     expect((await failure(listAuditEntries(reporter.viewer))).code).toBe('forbidden');
-    expect((await failure(listAuditEntries((await person('moderator')).viewer))).code).toBe(
-      'second_factor',
-    );
+    expect(
+      (await failure(listAuditEntries((await signedInViewer({ role: 'moderator' })).viewer))).code,
+    ).toBe('second_factor');
   });
 
   it('narrows to an area, to one listing, and pages back through older entries', async () => {

@@ -2,7 +2,6 @@
  * Practitioners who are not listed ask for a listing: it is created pending, with a request for
  * the moderators, and stays out of public pages and search until a moderator approves it.
  */
-import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -12,16 +11,12 @@ import { selectRows } from '@/db';
 import {
   auditLog,
   listingClaims,
-  passkeys,
   practiceLocations,
   therapistConditions,
   therapistModalities,
   therapists,
-  type UserRole,
 } from '@/db/schema';
 import { ensureTaxonomy } from '@/db/seed/run';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
 import {
   DUPLICATE_LICENCE_MESSAGE,
   findPublishedListingByLicence,
@@ -30,54 +25,29 @@ import {
   getPendingNewListing,
   submitNewListing,
 } from '@/lib/listings/new-listing';
-import { searchTherapists, setSearchEngines } from '@/lib/search';
+import { setSearchEngines } from '@/lib/search';
 import { drainAll } from '@/lib/search/indexer';
-import { parseSearchQuery } from '@/lib/search/query';
 import { getTherapistProfile } from '@/lib/therapists/queries';
-import { createMember, createSessionToken } from '../support/accounts';
+import { confirmedViewer, signedInViewer } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { setUpEnv } from '../support/env';
+import { failure, fieldErrors } from '../support/errors';
+import { searchSlugs } from '../support/search';
 import { createTherapist } from '../factories';
 
 let database: TestDatabase;
-let savedMeilisearch: string | undefined;
-let savedLimit: string | undefined;
+setUpEnv({ MEILISEARCH_HOST: undefined, RATE_LIMIT_NEW_LISTINGS_PER_DAY: '0' });
 
 beforeAll(async () => {
-  savedMeilisearch = process.env.MEILISEARCH_HOST;
-  savedLimit = process.env.RATE_LIMIT_NEW_LISTINGS_PER_DAY;
-  delete process.env.MEILISEARCH_HOST;
-  process.env.RATE_LIMIT_NEW_LISTINGS_PER_DAY = '0';
   database = await createTestDatabase();
   await ensureTaxonomy(database.db);
   setSearchEngines(undefined);
 });
 
 afterAll(async () => {
-  if (savedMeilisearch !== undefined) process.env.MEILISEARCH_HOST = savedMeilisearch;
-  if (savedLimit === undefined) delete process.env.RATE_LIMIT_NEW_LISTINGS_PER_DAY;
-  else process.env.RATE_LIMIT_NEW_LISTINGS_PER_DAY = savedLimit;
   setSearchEngines(undefined);
   await database.dispose();
 });
-
-async function account(
-  role: UserRole = 'member',
-  options: { passkey?: boolean; confirmed?: boolean } = {},
-): Promise<{ id: string; viewer: Viewer }> {
-  const member = await createMember({ role });
-  if (options.passkey) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const token = await createSessionToken(member.id, { secondFactor: options.confirmed ?? false });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return { id: member.id, viewer };
-}
 
 let counter = 0;
 function request(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -103,19 +73,6 @@ function request(overrides: Record<string, unknown> = {}): Record<string, unknow
   };
 }
 
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-function fields(error: AppError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-}
-
 async function counts() {
   const [row] = await selectRows<{ therapists: number; claims: number; locations: number }>(
     database.db,
@@ -126,15 +83,9 @@ async function counts() {
   return row!;
 }
 
-async function search(params: Record<string, string>): Promise<string[]> {
-  const parsed = parseSearchQuery(params);
-  if (!parsed.ok) throw new Error('bad query');
-  return (await searchTherapists(parsed.query)).hits.map((h) => h.slug);
-}
-
 describe('a request for a new listing', () => {
   it('creates a pending listing and a request for the moderators, in one go', async () => {
-    const { id, viewer } = await account();
+    const { member, viewer } = await signedInViewer();
     expect((await getNewListingState(viewer)).state).toBe('open');
     const submitted = await submitNewListing(
       viewer,
@@ -188,7 +139,7 @@ describe('a request for a new listing', () => {
       .where(eq(listingClaims.therapistId, listing!.id));
     expect(claim).toMatchObject({
       id: submitted.claimId,
-      userId: id,
+      userId: member.id,
       kind: 'new_listing',
       status: 'pending_review',
       licenseName: 'Zoë Quillfeather',
@@ -197,12 +148,12 @@ describe('a request for a new listing', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.therapistId, listing!.id), eq(auditLog.action, 'listing.submitted')));
-    expect(audit).toMatchObject({ actorId: id, detail: { claimId: submitted.claimId } });
+    expect(audit).toMatchObject({ actorId: member.id, detail: { claimId: submitted.claimId } });
 
     // Not public: no profile, not in search, no search document.
     expect(await getTherapistProfile(submitted.therapistSlug)).toBeNull();
     await drainAll();
-    expect(await search({ q: 'Quillfeather' })).toEqual([]);
+    expect(await searchSlugs({ q: 'Quillfeather' })).toEqual([]);
     const documents = await selectRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from search_documents where therapist_id = ${listing!.id}`,
@@ -222,12 +173,12 @@ describe('a request for a new listing', () => {
       .set({ status: 'published' })
       .where(eq(therapists.id, listing!.id));
     await drainAll();
-    expect(await search({ q: 'Quillfeather' })).toEqual([submitted.therapistSlug]);
+    expect(await searchSlugs({ q: 'Quillfeather' })).toEqual([submitted.therapistSlug]);
   });
 
   it('gets a slug of its own when the name and city are taken', async () => {
-    const first = await account();
-    const second = await account();
+    const first = await signedInViewer();
+    const second = await signedInViewer();
     const a = await submitNewListing(first.viewer, request({ name: 'Ada Lindqvist' }));
     const b = await submitNewListing(second.viewer, request({ name: 'Ada Lindqvist' }));
     expect([a.therapistSlug, b.therapistSlug]).toEqual([
@@ -237,7 +188,7 @@ describe('a request for a new listing', () => {
   });
 
   it('is one per member: a second request is refused, even when sent at once', async () => {
-    const { viewer } = await account();
+    const { viewer } = await signedInViewer();
     const results = await Promise.allSettled(
       [0, 1, 2].map(() => submitNewListing(viewer, request())),
     );
@@ -247,7 +198,7 @@ describe('a request for a new listing', () => {
       if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'forbidden' });
     }
     const before = await counts();
-    const again = await refusal(submitNewListing(viewer, request()));
+    const again = await failure(submitNewListing(viewer, request()));
     expect(again.message).toMatch(/already asked for a new listing/);
     expect(await counts()).toEqual(before);
   });
@@ -259,13 +210,13 @@ describe('a request for a new listing', () => {
       licenseNumber: 'MT.0098765',
       locations: [{ endsOn: null }],
     });
-    const { viewer } = await account();
+    const { viewer } = await signedInViewer();
     const before = await counts();
     for (const number of ['MT.0098765', 'mt 98765', 'MT-00098765']) {
-      const error = await refusal(
+      const error = await failure(
         submitNewListing(viewer, request({ licenseState: 'CO', licenseNumber: number })),
       );
-      expect(fields(error).licenseNumber).toBe(DUPLICATE_LICENCE_MESSAGE);
+      expect(fieldErrors(error).licenseNumber).toBe(DUPLICATE_LICENCE_MESSAGE);
     }
     expect(await counts()).toEqual(before);
     expect(await findPublishedListingByLicence('CO', 'mt 98765')).toEqual({
@@ -283,14 +234,14 @@ describe('a request for a new listing', () => {
   });
 
   it('says why a licence of a waiting or hidden listing cannot be used', async () => {
-    const first = await account();
+    const first = await signedInViewer();
     await submitNewListing(first.viewer, request({ licenseState: 'OR', licenseNumber: '21345' }));
-    const second = await account();
+    const second = await signedInViewer();
     const before = await counts();
-    const waiting = await refusal(
+    const waiting = await failure(
       submitNewListing(second.viewer, request({ licenseState: 'OR', licenseNumber: '021-345' })),
     );
-    expect(fields(waiting).licenseNumber).toBe(
+    expect(fieldErrors(waiting).licenseNumber).toBe(
       'A request for this licence is already waiting for the moderators.',
     );
     expect(await findPublishedListingByLicence('OR', '21345')).toBeNull();
@@ -299,17 +250,17 @@ describe('a request for a new listing', () => {
       .update(therapists)
       .set({ status: 'hidden' })
       .where(and(eq(therapists.licenseState, 'OR'), eq(therapists.licenseNumber, '21345')));
-    const hidden = await refusal(
+    const hidden = await failure(
       submitNewListing(second.viewer, request({ licenseState: 'OR', licenseNumber: '21345' })),
     );
-    expect(fields(hidden).licenseNumber).toBe(HIDDEN_LICENCE_MESSAGE);
-    expect(fields(hidden).licenseNumber).toMatch(/not shown/);
-    expect(fields(hidden).licenseNumber).not.toMatch(/claim it instead/);
+    expect(fieldErrors(hidden).licenseNumber).toBe(HIDDEN_LICENCE_MESSAGE);
+    expect(fieldErrors(hidden).licenseNumber).toMatch(/not shown/);
+    expect(fieldErrors(hidden).licenseNumber).not.toMatch(/claim it instead/);
     expect(await counts()).toEqual(before);
   });
 
   it('keeps contact details out of the request, which is reviewed without the 72-hour wait', async () => {
-    const { viewer } = await account();
+    const { viewer } = await signedInViewer();
     const before = await counts();
     const advice = 'Add contact details after your listing is approved, under Contact details.';
     const cases: [Record<string, unknown>, string][] = [
@@ -321,8 +272,8 @@ describe('a request for a new listing', () => {
       [{ credentials: 'LMT riverside.studio/book' }, 'credentials'],
     ];
     for (const [change, field] of cases) {
-      const error = await refusal(submitNewListing(viewer, request(change)));
-      expect(fields(error)[field], field).toBe(advice);
+      const error = await failure(submitNewListing(viewer, request(change)));
+      expect(fieldErrors(error)[field], field).toBe(advice);
     }
     expect(await counts()).toEqual(before);
     // Numbers that are not contact details are fine.
@@ -337,7 +288,7 @@ describe('a request for a new listing', () => {
   });
 
   it('refuses bad input and extra fields, changing nothing', async () => {
-    const { viewer } = await account();
+    const { viewer } = await signedInViewer();
     const before = await counts();
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ name: 'X' }, 'name', /at least 2/],
@@ -357,16 +308,16 @@ describe('a request for a new listing', () => {
       [{ languages: 'en' }, 'languages', /cannot be changed/],
     ];
     for (const [change, field, message] of cases) {
-      const error = await refusal(submitNewListing(viewer, request(change)));
+      const error = await failure(submitNewListing(viewer, request(change)));
       expect(error.code, field).toBe('validation');
-      expect(fields(error)[field] ?? '', JSON.stringify(fields(error))).toMatch(message);
+      expect(fieldErrors(error)[field] ?? '', JSON.stringify(fieldErrors(error))).toMatch(message);
     }
     expect(await counts()).toEqual(before);
     expect((await getNewListingState(viewer)).state).toBe('open');
   });
 
   it('has a form with every field labelled and no id twice', async () => {
-    const { viewer } = await account();
+    const { viewer } = await signedInViewer();
     const state = await getNewListingState(viewer);
     if (state.state !== 'open') throw new Error('expected the form to be open');
     const html = renderToStaticMarkup(
@@ -382,24 +333,24 @@ describe('a request for a new listing', () => {
 
   it('is not for staff, nor for an account that already holds a listing', async () => {
     const before = await counts();
-    const moderator = await account('moderator', { passkey: true, confirmed: true });
-    expect((await refusal(submitNewListing(moderator.viewer, request()))).code).toBe('forbidden');
+    const moderator = await confirmedViewer('moderator');
+    expect((await failure(submitNewListing(moderator.viewer, request()))).code).toBe('forbidden');
     expect((await getNewListingState(moderator.viewer)).state).toBe('staff');
-    const admin = await account('admin', { passkey: true, confirmed: true });
-    expect((await refusal(submitNewListing(admin.viewer, request()))).code).toBe('forbidden');
-    const holder = await account('therapist', { passkey: true, confirmed: true });
+    const admin = await confirmedViewer('admin');
+    expect((await failure(submitNewListing(admin.viewer, request()))).code).toBe('forbidden');
+    const holder = await confirmedViewer('therapist');
     const held = await createTherapist(database.db, {
-      claimedByUserId: holder.id,
+      claimedByUserId: holder.member.id,
       locations: [{ endsOn: null }],
     });
     expect(await getNewListingState(holder.viewer)).toMatchObject({
       state: 'holds_listing',
       slug: held.therapist.slug,
     });
-    expect((await refusal(submitNewListing(holder.viewer, request()))).message).toMatch(
+    expect((await failure(submitNewListing(holder.viewer, request()))).message).toMatch(
       /already holds a listing/,
     );
-    expect((await refusal(submitNewListing(null, request()))).code).toBe('unauthorized');
+    expect((await failure(submitNewListing(null, request()))).code).toBe('unauthorized');
     const after = await counts();
     expect(after.claims).toBe(before.claims);
     expect(after.therapists).toBe(before.therapists + 1);

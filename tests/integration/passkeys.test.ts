@@ -20,10 +20,11 @@ import {
   type RelyingParty,
 } from '@/lib/auth/passkeys';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/settings';
-import { getViewerForSession, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { requireRole } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
-import { createSessionToken, signedInViewer } from '../support/accounts';
+import { createSessionToken, signedInViewer, viewerOf } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { failure } from '../support/errors';
 import { derRLength, SoftwareAuthenticator } from '../support/software-authenticator';
 
 const ORIGIN = 'https://unknot.test';
@@ -40,22 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.dispose();
 });
-
-/** What a promise was refused with (fails the test when it was not refused). */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(outcome, 'expected the call to be refused').toBeInstanceOf(AppError);
-  return outcome as AppError;
-}
-
-async function viewerOf(token: string): Promise<Viewer> {
-  const viewer = await getViewerForSession(getDb(), token);
-  if (!viewer) throw new Error('session not readable');
-  return viewer;
-}
 
 async function sessionRow(token: string) {
   const [row] = await getDb()
@@ -114,12 +99,12 @@ describe('registering a passkey', () => {
     const before = await getDb()
       .select({ n: sql<number>`count(*)::int` })
       .from(users);
-    expect((await refusal(startPasskeyRegistration(null, rp))).code).toBe('unauthorized');
+    expect((await failure(startPasskeyRegistration(null, rp))).code).toBe('unauthorized');
 
     const { viewer } = await signedInViewer();
     const options = await startPasskeyRegistration(viewer, rp);
     const registration = new SoftwareAuthenticator(ORIGIN).create(options);
-    expect((await refusal(finishPasskeyRegistration(null, rp, registration))).code).toBe(
+    expect((await failure(finishPasskeyRegistration(null, rp, registration))).code).toBe(
       'unauthorized',
     );
     const after = await getDb()
@@ -170,7 +155,7 @@ describe('registering a passkey', () => {
       ...options,
       rp: { ...options.rp, id: 'evil.test' },
     });
-    const refused = await refusal(finishPasskeyRegistration(viewer, rp, registration));
+    const refused = await failure(finishPasskeyRegistration(viewer, rp, registration));
     expect(refused.code).toBe('forbidden');
     expect(await storedPasskey(registration.id)).toBeNull();
   });
@@ -181,7 +166,7 @@ describe('registering a passkey', () => {
     const registration = new SoftwareAuthenticator(ORIGIN).create(options);
     const otherToken = await createSessionToken(first.member.id);
     const otherSession = await viewerOf(otherToken);
-    const refused = await refusal(finishPasskeyRegistration(otherSession, rp, registration));
+    const refused = await failure(finishPasskeyRegistration(otherSession, rp, registration));
     expect(refused.code).toBe('validation');
     expect(await storedPasskey(registration.id)).toBeNull();
     // The session that asked can still finish.
@@ -193,8 +178,8 @@ describe('registering a passkey', () => {
     const moderator = await memberWithPasskey({ role: 'moderator' });
     const laterToken = await createSessionToken(moderator.member.id);
     const later = await viewerOf(laterToken);
-    expect((await refusal(startPasskeyRegistration(later, rp))).code).toBe('second_factor');
-    expect((await refusal(removePasskey(later, moderator.passkey.id))).code).toBe('second_factor');
+    expect((await failure(startPasskeyRegistration(later, rp))).code).toBe('second_factor');
+    expect((await failure(removePasskey(later, moderator.passkey.id))).code).toBe('second_factor');
     expect(await listPasskeys(later)).toHaveLength(1);
   });
 });
@@ -264,7 +249,7 @@ describe('signing in with a passkey', () => {
       expect((await storedPasskey(credentialId))?.counter).toBe(i);
     }
     const cloned = authenticator.get(await startPasskeySignIn(rp), { counter: 2 });
-    expect((await refusal(finishPasskeySignIn(rp, cloned))).code).toBe('forbidden');
+    expect((await failure(finishPasskeySignIn(rp, cloned))).code).toBe('forbidden');
     expect((await storedPasskey(credentialId))?.counter).toBe(3);
   });
 
@@ -282,7 +267,7 @@ describe('signing in with a passkey', () => {
     const forged = authenticator.get(options, {
       challenge: Buffer.from('not-the-challenge-we-issued').toString('base64url'),
     });
-    expect((await refusal(finishPasskeySignIn(rp, forged))).code).toBe('validation');
+    expect((await failure(finishPasskeySignIn(rp, forged))).code).toBe('validation');
   });
 
   it('uses each challenge once: a replayed response is refused', async () => {
@@ -290,7 +275,7 @@ describe('signing in with a passkey', () => {
     const assertion = authenticator.get(await startPasskeySignIn(rp));
     await finishPasskeySignIn(rp, assertion);
     const sessionsBefore = await countSessions(member.id);
-    const refused = await refusal(finishPasskeySignIn(rp, assertion));
+    const refused = await failure(finishPasskeySignIn(rp, assertion));
     expect(refused.code).toBe('validation');
     expect(refused.message).toMatch(/expired or was already used/);
     expect(await countSessions(member.id)).toBe(sessionsBefore);
@@ -304,7 +289,7 @@ describe('signing in with a passkey', () => {
       .set({ expiresAt: sql`now() - interval '1 second'` })
       .where(eq(webauthnChallenges.challenge, options.challenge));
     const sessionsBefore = await countSessions(member.id);
-    const refused = await refusal(finishPasskeySignIn(rp, authenticator.get(options)));
+    const refused = await failure(finishPasskeySignIn(rp, authenticator.get(options)));
     expect(refused.code).toBe('validation');
     expect(await countSessions(member.id)).toBe(sessionsBefore);
     const [left] = await getDb()
@@ -318,7 +303,7 @@ describe('signing in with a passkey', () => {
     const { authenticator, viewer } = await memberWithPasskey();
     const stepUp = await startPasskeyStepUp(viewer, rp);
     const assertion = authenticator.get(stepUp);
-    expect((await refusal(finishPasskeySignIn(rp, assertion))).code).toBe('validation');
+    expect((await failure(finishPasskeySignIn(rp, assertion))).code).toBe('validation');
   });
 
   it('refuses an assertion made on another origin', async () => {
@@ -326,7 +311,7 @@ describe('signing in with a passkey', () => {
     const assertion = authenticator.get(await startPasskeySignIn(rp), {
       origin: 'https://evil.test',
     });
-    expect((await refusal(finishPasskeySignIn(rp, assertion))).code).toBe('forbidden');
+    expect((await failure(finishPasskeySignIn(rp, assertion))).code).toBe('forbidden');
   });
 
   it('refuses a passkey it does not know', async () => {
@@ -336,7 +321,7 @@ describe('signing in with a passkey', () => {
       rp: { id: 'unknot.test', name: 'Unknot' },
       user: { id: 'nobody', name: 'nobody', displayName: 'nobody' },
     });
-    const refused = await refusal(
+    const refused = await failure(
       finishPasskeySignIn(rp, stranger.get(await startPasskeySignIn(rp))),
     );
     expect(refused.code).toBe('forbidden');
@@ -347,7 +332,7 @@ describe('signing in with a passkey', () => {
     const { authenticator, member } = await memberWithPasskey();
     await getDb().update(users).set({ bannedAt: new Date() }).where(eq(users.id, member.id));
     const sessionsBefore = await countSessions(member.id);
-    const refused = await refusal(
+    const refused = await failure(
       finishPasskeySignIn(rp, authenticator.get(await startPasskeySignIn(rp))),
     );
     expect(refused.code).toBe('forbidden');
@@ -388,15 +373,15 @@ describe('confirming it is you (step-up)', () => {
 
     const options = await startPasskeyStepUp(victimSession, rp);
     const assertion = attacker.authenticator.get(options, { credentialId: attacker.credentialId });
-    const refused = await refusal(finishPasskeyStepUp(victimSession, rp, assertion));
+    const refused = await failure(finishPasskeyStepUp(victimSession, rp, assertion));
     expect(refused.code).toBe('forbidden');
     expect((await viewerOf(victimToken)).secondFactorAt).toBeNull();
   });
 
   it('needs a session, and a passkey to confirm with', async () => {
-    expect((await refusal(startPasskeyStepUp(null, rp))).code).toBe('unauthorized');
+    expect((await failure(startPasskeyStepUp(null, rp))).code).toBe('unauthorized');
     const { viewer } = await signedInViewer();
-    expect((await refusal(startPasskeyStepUp(viewer, rp))).code).toBe('validation');
+    expect((await failure(startPasskeyStepUp(viewer, rp))).code).toBe('validation');
   });
 
   it('unlocks a moderator’s powers only after a passkey confirmed the session', async () => {
@@ -442,7 +427,7 @@ describe('the viewer’s passkeys', () => {
       'lastUsedAt',
       'name',
     ]);
-    expect((await refusal(listPasskeys(null))).code).toBe('unauthorized');
+    expect((await failure(listPasskeys(null))).code).toBe('unauthorized');
   });
 
   it('renames only the viewer’s own passkeys, within 1 to 60 characters', async () => {
@@ -452,13 +437,13 @@ describe('the viewer’s passkeys', () => {
 
     const renamed = await renamePasskey(viewer, mine.passkey.id, '  Work\u0007 laptop  ');
     expect(renamed.name).toBe('Work laptop');
-    expect((await refusal(renamePasskey(viewer, mine.passkey.id, '   '))).code).toBe('validation');
-    expect((await refusal(renamePasskey(viewer, mine.passkey.id, 'x'.repeat(61)))).code).toBe(
+    expect((await failure(renamePasskey(viewer, mine.passkey.id, '   '))).code).toBe('validation');
+    expect((await failure(renamePasskey(viewer, mine.passkey.id, 'x'.repeat(61)))).code).toBe(
       'validation',
     );
     expect((await storedPasskey(mine.credentialId))?.name).toBe('Work laptop');
 
-    const refused = await refusal(renamePasskey(viewer, theirs.passkey.id, 'Mine now'));
+    const refused = await failure(renamePasskey(viewer, theirs.passkey.id, 'Mine now'));
     expect(refused.code).toBe('not_found');
     expect((await storedPasskey(theirs.credentialId))?.name).toBe(theirs.passkey.name);
   });
@@ -468,7 +453,7 @@ describe('the viewer’s passkeys', () => {
     const theirs = await memberWithPasskey();
     const viewer = await viewerOf(mine.token);
 
-    expect((await refusal(removePasskey(viewer, theirs.passkey.id))).code).toBe('not_found');
+    expect((await failure(removePasskey(viewer, theirs.passkey.id))).code).toBe('not_found');
     expect(await storedPasskey(theirs.credentialId)).not.toBeNull();
 
     await removePasskey(viewer, mine.passkey.id);
@@ -476,7 +461,7 @@ describe('the viewer’s passkeys', () => {
     expect((await viewerOf(mine.token)).hasPasskey).toBe(false);
     // A removed passkey no longer signs in.
     const assertion = mine.authenticator.get(await startPasskeySignIn(rp));
-    expect((await refusal(finishPasskeySignIn(rp, assertion))).code).toBe('forbidden');
+    expect((await failure(finishPasskeySignIn(rp, assertion))).code).toBe('forbidden');
   });
 });
 

@@ -8,16 +8,12 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
-  passkeys,
   reviewInvitations,
   reviewReplies,
   reviews,
   therapists,
   type ReviewStatus,
-  type UserRole,
 } from '@/db/schema';
-import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
 import { decideReply, deleteReply, saveReply } from '@/lib/replies/mutations';
 import {
   listHeldReplies,
@@ -27,9 +23,16 @@ import {
 } from '@/lib/replies/queries';
 import { REPLY_HOLD_REASONS } from '@/lib/replies/reasons';
 import { listTherapistReviews } from '@/lib/therapists/queries';
-import { createReview, createTherapist } from '../factories';
-import { createMember, createSessionToken, type TestMember } from '../support/accounts';
+import { createReview } from '../factories';
+import {
+  confirmedViewer,
+  createMember,
+  ownedListing,
+  signedInViewer,
+  type SignedInMember,
+} from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { failure } from '../support/errors';
 
 let database: TestDatabase;
 
@@ -52,70 +55,13 @@ afterEach(() => {
 /* Helpers                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
-interface Person {
-  member: TestMember;
-  viewer: Viewer;
-}
-
-async function person(
-  role: UserRole = 'member',
-  options: { passkey?: boolean; confirmed?: boolean; name?: string } = {},
-): Promise<Person> {
-  const member = await createMember({
-    role,
-    displayName: options.name ?? `Person ${randomBytes(3).toString('hex')}`,
-  });
-  if (options.passkey) {
-    await database.db.insert(passkeys).values({
-      userId: member.id,
-      credentialId: randomBytes(16).toString('base64url'),
-      publicKey: randomBytes(32).toString('base64url'),
-      name: 'Test key',
-    });
-  }
-  const token = await createSessionToken(member.id, {
-    method: options.confirmed ? 'passkey' : 'email',
-    secondFactor: options.confirmed ?? false,
-  });
-  const viewer = await getViewerForSession(database.db, token);
-  if (!viewer) throw new Error('session not readable');
-  return { member, viewer };
-}
-
-const confirmed = (role: UserRole, name?: string) =>
-  person(role, { passkey: true, confirmed: true, ...(name ? { name } : {}) });
-
-interface Listing {
-  id: number;
-  slug: string;
-  name: string;
-  owner: Person;
-}
-
 /** A published listing held by a confirmed therapist (or by `holder`). */
-async function ownedListing(holder?: Person): Promise<Listing> {
-  const owner = holder ?? (await confirmed('therapist'));
-  const { therapist } = await createTherapist(database.db, {
-    status: 'published',
-    claimedByUserId: owner.member.id,
-    locations: [{ endsOn: null }],
-  });
-  return { id: therapist.id, slug: therapist.slug, name: therapist.name, owner };
-}
+const heldListing = (holder?: SignedInMember) =>
+  ownedListing({ locations: [{ endsOn: null }] }, holder);
 
 /** A review of a listing by a new member, published unless asked otherwise. */
 async function reviewOf(
-  listing: { id: number },
+  listing: { therapistId: number },
   options: { status?: ReviewStatus; authorName?: string; publishedAt?: Date } = {},
 ) {
   const author = await createMember({
@@ -124,7 +70,7 @@ async function reviewOf(
   const status = options.status ?? 'published';
   const { review } = await createReview(database.db, {
     authorId: author.id,
-    therapistId: listing.id,
+    therapistId: listing.therapistId,
     status,
     statusReason: status === 'published' ? null : 'new_account',
     ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
@@ -156,8 +102,8 @@ async function auditOf(replyOrReview: { reviewId: number }) {
 }
 
 /** The reply the public profile shows under a review (null when none is public). */
-async function publicReply(listing: { id: number }, reviewId: number) {
-  const page = await listTherapistReviews(listing.id, { page: 1, pageSize: 50 });
+async function publicReply(listing: { therapistId: number }, reviewId: number) {
+  const page = await listTherapistReviews(listing.therapistId, { page: 1, pageSize: 50 });
   const item = page.items.find((r) => r.id === reviewId);
   if (!item) throw new Error(`review ${reviewId} is not on the profile`);
   return item.reply;
@@ -172,10 +118,10 @@ const DISCLOSING = 'I’m glad your sciatica is better after your surgery.';
 
 describe('saveReply', () => {
   it('publishes a clean reply, shows it on the profile, and edits it on a second save', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
 
-    const first = await saveReply(listing.owner.viewer, {
+    const first = await saveReply(listing.viewer, {
       reviewId: review.id,
       body: `  ${CLEAN}  `,
     });
@@ -192,13 +138,13 @@ describe('saveReply', () => {
       edited: false,
     });
 
-    const again = await saveReply(listing.owner.viewer, {
+    const again = await saveReply(listing.viewer, {
       reviewId: String(review.id),
       body: CLEAN,
     });
     expect(again.outcome).toBe('unchanged');
 
-    const edited = await saveReply(listing.owner.viewer, {
+    const edited = await saveReply(listing.viewer, {
       reviewId: review.id,
       body: 'Thank you for taking the time to write this.',
     });
@@ -208,8 +154,8 @@ describe('saveReply', () => {
     const rows = await repliesOf(review.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      therapistId: listing.id,
-      authorId: listing.owner.member.id,
+      therapistId: listing.therapistId,
+      authorId: listing.member.id,
       status: 'published',
       statusReason: null,
     });
@@ -220,16 +166,16 @@ describe('saveReply', () => {
 
     const audit = await auditOf({ reviewId: review.id });
     expect(audit.map((a) => a.action)).toEqual(['reply.saved', 'reply.saved']);
-    expect(audit.every((a) => a.therapistId === listing.id)).toBe(true);
-    expect(audit.every((a) => a.actorId === listing.owner.member.id)).toBe(true);
+    expect(audit.every((a) => a.therapistId === listing.therapistId)).toBe(true);
+    expect(audit.every((a) => a.actorId === listing.member.id)).toBe(true);
   });
 
   it('makes one reply of concurrent first saves', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        saveReply(listing.owner.viewer, { reviewId: review.id, body: `Thank you (${i + 1}).` }),
+        saveReply(listing.viewer, { reviewId: review.id, body: `Thank you (${i + 1}).` }),
       ),
     );
     expect(results.filter((r) => r.outcome === 'created')).toHaveLength(1);
@@ -241,31 +187,31 @@ describe('saveReply', () => {
   });
 
   it('refuses everyone but the confirmed owner of the review’s listing', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
     const input = { reviewId: review.id, body: CLEAN };
 
     expect((await failure(saveReply(null, input))).code).toBe('unauthorized');
-    const member = await person('member');
+    const member = await signedInViewer();
     expect((await failure(saveReply(member.viewer, input))).code).toBe('forbidden');
     // A therapist account without a listing.
-    const listless = await confirmed('therapist');
+    const listless = await confirmedViewer('therapist');
     expect((await failure(saveReply(listless.viewer, input))).code).toBe('forbidden');
     // The owner of another listing: that review is not theirs (and not even said to exist).
-    const other = await ownedListing();
-    expect((await failure(saveReply(other.owner.viewer, input))).code).toBe('not_found');
+    const other = await heldListing();
+    expect((await failure(saveReply(other.viewer, input))).code).toBe('not_found');
     // The owner without a passkey confirmed in this session, and without any passkey.
-    const unconfirmed = await person('therapist', { passkey: true, confirmed: false });
+    const unconfirmed = await signedInViewer({ role: 'therapist' }, { passkey: true });
     await database.db
       .update(therapists)
       .set({ claimedByUserId: unconfirmed.member.id })
-      .where(eq(therapists.id, (await ownedListing()).id));
+      .where(eq(therapists.id, (await heldListing()).therapistId));
     expect((await failure(saveReply(unconfirmed.viewer, input))).code).toBe('second_factor');
-    const keyless = await person('therapist');
+    const keyless = await signedInViewer({ role: 'therapist' });
     expect((await failure(saveReply(keyless.viewer, input))).code).toBe('second_factor');
     // A moderator who holds a listing does not act as its owner.
-    const moderator = await confirmed('moderator');
-    const moderated = await ownedListing(moderator);
+    const moderator = await confirmedViewer('moderator');
+    const moderated = await heldListing(moderator);
     const { review: theirs } = await reviewOf(moderated);
     expect(
       (await failure(saveReply(moderator.viewer, { reviewId: theirs.id, body: CLEAN }))).code,
@@ -276,11 +222,11 @@ describe('saveReply', () => {
   });
 
   it('answers only published reviews, and refuses bad input with field errors', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review: pending } = await reviewOf(listing, { status: 'pending' });
     const { review: hidden } = await reviewOf(listing, { status: 'not_recommended' });
     const { review } = await reviewOf(listing);
-    const owner = listing.owner.viewer;
+    const owner = listing.viewer;
 
     for (const target of [pending, hidden]) {
       const refused = await failure(saveReply(owner, { reviewId: target.id, body: CLEAN }));
@@ -293,7 +239,7 @@ describe('saveReply', () => {
 
     const cases: [Record<string, unknown>, string][] = [
       [{ reviewId: review.id, body: CLEAN, status: 'published' }, 'status'],
-      [{ reviewId: review.id, body: CLEAN, therapistId: listing.id }, 'therapistId'],
+      [{ reviewId: review.id, body: CLEAN, therapistId: listing.therapistId }, 'therapistId'],
       [{ reviewId: review.id, body: '   \u0000  ' }, 'body'],
       [{ reviewId: review.id, body: 'x'.repeat(2001) }, 'body'],
       [{ reviewId: review.id }, 'body'],
@@ -317,9 +263,9 @@ describe('saveReply', () => {
   });
 
   it('holds a reply that discloses a client’s health; it is never public', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
-    const saved = await saveReply(listing.owner.viewer, { reviewId: review.id, body: DISCLOSING });
+    const saved = await saveReply(listing.viewer, { reviewId: review.id, body: DISCLOSING });
     expect(saved.reply.status).toBe('pending');
     expect(saved.reply.reasonCode).toBe('client_health');
     expect(saved.reply.reason).toBe(REPLY_HOLD_REASONS.client_health);
@@ -332,15 +278,15 @@ describe('saveReply', () => {
     const audit = await auditOf({ reviewId: review.id });
     expect(audit.map((a) => a.action)).toEqual(['reply.saved', 'reply.held']);
     expect(audit[1]).toMatchObject({
-      therapistId: listing.id,
+      therapistId: listing.therapistId,
       detail: { reason: 'client_health', reviewId: review.id },
     });
   });
 
   it('holds a reply naming the reviewer', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing, { authorName: 'Maya R.' });
-    const saved = await saveReply(listing.owner.viewer, {
+    const saved = await saveReply(listing.viewer, {
       reviewId: review.id,
       body: 'It was a pleasure, Maya. See you soon!',
     });
@@ -348,14 +294,11 @@ describe('saveReply', () => {
   });
 
   it('does not take a generated public name, or the owner’s own names, for the client’s', async () => {
-    const owner = await confirmed('therapist', 'Anna L.');
-    const { therapist } = await createTherapist(database.db, {
-      status: 'published',
-      claimedByUserId: owner.member.id,
-      name: 'Jordan Price',
-      locations: [{ endsOn: null }],
-    });
-    const listing = { id: therapist.id, slug: therapist.slug, name: therapist.name, owner };
+    const owner = await confirmedViewer('therapist', { displayName: 'Anna L.' });
+    const listing = await ownedListing(
+      { name: 'Jordan Price', locations: [{ endsOn: null }] },
+      owner,
+    );
     const cases: [string, string, 'published' | 'pending'][] = [
       ['Calm Heron 42', 'Calm is what we aim for. Thanks for the review!', 'published'],
       ['Kind Otter 12', 'Kind words like yours keep us going. Thank you!', 'published'],
@@ -382,15 +325,15 @@ describe('saveReply', () => {
     expect(mine.reviews.items.find((i) => i.review.id === review.id)?.reply?.findings).toEqual(
       expected,
     );
-    const moderator = await confirmed('moderator');
+    const moderator = await confirmedViewer('moderator');
     const queue = await listHeldReplies(moderator.viewer);
     expect(queue.items.find((i) => i.id === held.reply.id)?.findings).toEqual(expected);
   });
 
   it('checks every edit again: a published reply that now discloses is held, a clean edit publishes it again', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
-    const owner = listing.owner.viewer;
+    const owner = listing.viewer;
     await saveReply(owner, { reviewId: review.id, body: CLEAN });
     expect(await publicReply(listing, review.id)).not.toBeNull();
 
@@ -414,9 +357,9 @@ describe('saveReply', () => {
 
   it('limits changes per owner and hour', async () => {
     process.env.RATE_LIMIT_REPLY_CHANGES_PER_HOUR = '2';
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
-    const owner = listing.owner.viewer;
+    const owner = listing.viewer;
     await saveReply(owner, { reviewId: review.id, body: 'Thank you.' });
     await saveReply(owner, { reviewId: review.id, body: 'Thank you!' });
     const refused = await failure(saveReply(owner, { reviewId: review.id, body: 'Thanks!' }));
@@ -428,13 +371,13 @@ describe('saveReply', () => {
 
 describe('deleteReply', () => {
   it('deletes the owner’s reply (audited); a new one can be written', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
-    const owner = listing.owner.viewer;
+    const owner = listing.viewer;
     await saveReply(owner, { reviewId: review.id, body: CLEAN });
 
-    const other = await ownedListing();
-    expect((await failure(deleteReply(other.owner.viewer, { reviewId: review.id }))).code).toBe(
+    const other = await heldListing();
+    expect((await failure(deleteReply(other.viewer, { reviewId: review.id }))).code).toBe(
       'not_found',
     );
     expect((await failure(deleteReply(owner, { reviewId: review.id, replyId: 1 }))).code).toBe(
@@ -464,10 +407,10 @@ describe('deleteReply', () => {
 
 describe('decideReply', () => {
   it('publishes a held reply with the approval reason (audited)', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
-    const held = await saveReply(listing.owner.viewer, { reviewId: review.id, body: DISCLOSING });
-    const moderator = await confirmed('moderator');
+    const held = await saveReply(listing.viewer, { reviewId: review.id, body: DISCLOSING });
+    const moderator = await confirmedViewer('moderator');
 
     const queue = await listHeldReplies(moderator.viewer);
     const item = queue.items.find((i) => i.id === held.reply.id);
@@ -497,8 +440,8 @@ describe('decideReply', () => {
     expect(audit.at(-1)).toMatchObject({
       action: 'reply.approved',
       actorId: moderator.member.id,
-      subjectUserId: listing.owner.member.id,
-      therapistId: listing.id,
+      subjectUserId: listing.member.id,
+      therapistId: listing.therapistId,
       detail: { replyId: held.reply.id, reason: 'keeps_confidence', previousStatus: 'pending' },
     });
     expect((await listHeldReplies(moderator.viewer)).items.map((i) => i.id)).not.toContain(
@@ -520,11 +463,11 @@ describe('decideReply', () => {
   });
 
   it('removes a held reply; the owner sees why and cannot edit, replace or delete it', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
-    const owner = listing.owner.viewer;
+    const owner = listing.viewer;
     const held = await saveReply(owner, { reviewId: review.id, body: DISCLOSING });
-    const moderator = await confirmed('moderator');
+    const moderator = await confirmedViewer('moderator');
     const outcome = await decideReply(moderator.viewer, {
       replyId: held.reply.id,
       decision: 'remove',
@@ -534,7 +477,7 @@ describe('decideReply', () => {
     expect(await publicReply(listing, review.id)).toBeNull();
     expect((await auditOf({ reviewId: review.id })).at(-1)).toMatchObject({
       action: 'reply.removed',
-      therapistId: listing.id,
+      therapistId: listing.therapistId,
       detail: { reason: 'client_health' },
     });
 
@@ -560,25 +503,25 @@ describe('decideReply', () => {
   });
 
   it('refuses non-moderators, moderators of their own listing, bad pairs and stale reads', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review } = await reviewOf(listing);
-    const held = await saveReply(listing.owner.viewer, { reviewId: review.id, body: DISCLOSING });
+    const held = await saveReply(listing.viewer, { reviewId: review.id, body: DISCLOSING });
     const approve = { replyId: held.reply.id, decision: 'approve', reason: 'keeps_confidence' };
 
     expect((await failure(decideReply(null, approve))).code).toBe('unauthorized');
-    expect((await failure(decideReply((await person('member')).viewer, approve))).code).toBe(
+    expect((await failure(decideReply((await signedInViewer()).viewer, approve))).code).toBe(
       'forbidden',
     );
     // The owner cannot decide on their own reply.
-    expect((await failure(decideReply(listing.owner.viewer, approve))).code).toBe('forbidden');
-    const unconfirmed = await person('moderator', { passkey: true });
+    expect((await failure(decideReply(listing.viewer, approve))).code).toBe('forbidden');
+    const unconfirmed = await signedInViewer({ role: 'moderator' }, { passkey: true });
     expect((await failure(decideReply(unconfirmed.viewer, approve))).code).toBe('second_factor');
     expect((await failure(listHeldReplies(unconfirmed.viewer))).code).toBe('second_factor');
-    expect((await failure(listHeldReplies((await person('member')).viewer))).code).toBe(
+    expect((await failure(listHeldReplies((await signedInViewer()).viewer))).code).toBe(
       'forbidden',
     );
 
-    const moderator = await confirmed('moderator');
+    const moderator = await confirmedViewer('moderator');
     for (const input of [
       { ...approve, reason: 'client_health' },
       { ...approve, decision: 'remove', reason: 'keeps_confidence' },
@@ -601,14 +544,14 @@ describe('decideReply', () => {
     ).toBe('not_found');
 
     // A moderator who holds a listing: another moderator decides on replies to its reviews.
-    const holder = await confirmed('moderator');
-    const theirs = await ownedListing(holder);
+    const holder = await confirmedViewer('moderator');
+    const theirs = await heldListing(holder);
     const { review: theirReview } = await reviewOf(theirs);
     const [inserted] = await database.db
       .insert(reviewReplies)
       .values({
         reviewId: theirReview.id,
-        therapistId: theirs.id,
+        therapistId: theirs.therapistId,
         authorId: null,
         body: DISCLOSING,
         status: 'pending',
@@ -634,15 +577,15 @@ describe('decideReply', () => {
   });
 
   it('refuses a moderator who wrote the review the reply answers', async () => {
-    const listing = await ownedListing();
-    const reviewer = await confirmed('moderator');
+    const listing = await heldListing();
+    const reviewer = await confirmedViewer('moderator');
     const { review } = await createReview(database.db, {
       authorId: reviewer.member.id,
-      therapistId: listing.id,
+      therapistId: listing.therapistId,
       status: 'published',
       statusReason: null,
     });
-    const held = await saveReply(listing.owner.viewer, { reviewId: review.id, body: DISCLOSING });
+    const held = await saveReply(listing.viewer, { reviewId: review.id, body: DISCLOSING });
     expect(held.reply.status).toBe('pending');
     const approve = { replyId: held.reply.id, decision: 'approve', reason: 'keeps_confidence' };
 
@@ -658,7 +601,7 @@ describe('decideReply', () => {
     expect(still?.status).toBe('pending');
 
     // Any other moderator decides.
-    const other = await confirmed('moderator');
+    const other = await confirmedViewer('moderator');
     expect(
       (await listHeldReplies(other.viewer)).items.find((i) => i.id === held.reply.id)?.yours,
     ).toBe(false);
@@ -666,8 +609,8 @@ describe('decideReply', () => {
   });
 
   it('lists held replies oldest first', async () => {
-    const listing = await ownedListing();
-    const owner = listing.owner.viewer;
+    const listing = await heldListing();
+    const owner = listing.viewer;
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) {
       const { review } = await reviewOf(listing);
@@ -678,7 +621,7 @@ describe('decideReply', () => {
       .update(reviewReplies)
       .set({ updatedAt: sql`now() + interval '1 minute'` })
       .where(eq(reviewReplies.id, ids[0] ?? 0));
-    const moderator = await confirmed('moderator');
+    const moderator = await confirmedViewer('moderator');
     const queue = await listHeldReplies(moderator.viewer);
     const order = queue.items.map((i) => i.id).filter((id) => ids.includes(id));
     expect(order).toEqual([ids[1], ids[2], ids[0]]);
@@ -697,8 +640,8 @@ describe('decideReply', () => {
 
 describe('listOwnerReviews', () => {
   it('lists the published reviews newest first, 20 a page, with each reply’s state', async () => {
-    const listing = await ownedListing();
-    const owner = listing.owner.viewer;
+    const listing = await heldListing();
+    const owner = listing.viewer;
     const base = Date.UTC(2025, 0, 1);
     const created = [];
     for (let i = 0; i < 23; i++) {
@@ -757,12 +700,12 @@ describe('listOwnerReviews', () => {
     expect(
       (
         await failure(
-          listOwnerReviews((await person('member')).viewer, { page: 1, unansweredOnly: false }),
+          listOwnerReviews((await signedInViewer()).viewer, { page: 1, unansweredOnly: false }),
         )
       ).code,
     ).toBe('forbidden');
-    const other = await ownedListing();
-    const theirs = await listOwnerReviews(other.owner.viewer, { page: 1, unansweredOnly: false });
+    const other = await heldListing();
+    const theirs = await listOwnerReviews(other.viewer, { page: 1, unansweredOnly: false });
     expect(theirs.reviews.total).toBe(0);
   });
 
@@ -785,14 +728,14 @@ describe('listOwnerReviews', () => {
 
 describe('the profile', () => {
   it('marks reviews that answered an invitation, and loads replies for a page at once', async () => {
-    const listing = await ownedListing();
+    const listing = await heldListing();
     const { review: invited } = await reviewOf(listing);
     const { review: plain } = await reviewOf(listing);
     const [invitation] = await database.db
       .insert(reviewInvitations)
       .values({
-        therapistId: listing.id,
-        senderId: listing.owner.member.id,
+        therapistId: listing.therapistId,
+        senderId: listing.member.id,
         emailHash: randomBytes(16).toString('hex'),
       })
       .returning({ id: reviewInvitations.id });
@@ -800,9 +743,9 @@ describe('the profile', () => {
       .update(reviews)
       .set({ invitationId: invitation?.id })
       .where(eq(reviews.id, invited.id));
-    await saveReply(listing.owner.viewer, { reviewId: plain.id, body: CLEAN });
+    await saveReply(listing.viewer, { reviewId: plain.id, body: CLEAN });
 
-    const page = await listTherapistReviews(listing.id, { page: 1, pageSize: 50 });
+    const page = await listTherapistReviews(listing.therapistId, { page: 1, pageSize: 50 });
     const byId = new Map(page.items.map((r) => [r.id, r]));
     expect(byId.get(invited.id)).toMatchObject({ invited: true, reply: null });
     expect(byId.get(plain.id)).toMatchObject({

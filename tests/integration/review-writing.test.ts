@@ -20,9 +20,8 @@ import {
   therapists,
   users,
 } from '@/db/schema';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import type { Viewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
 import { FOLLOW_UP_JOB } from '@/lib/follow-ups/schedule';
 import { getOwnReviewForTherapist, getReviewFormContext } from '@/lib/reviews/editing';
 import { CONDITION_CONSENT_TEXT, reviewInput } from '@/lib/reviews/input';
@@ -36,6 +35,7 @@ import { RISK_REASONS } from '@/lib/reviews/risk';
 import { createReview as createFactoryReview, createTherapist } from '../factories';
 import { signedInViewer } from '../support/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { failure, fieldErrors } from '../support/errors';
 
 let database: TestDatabase;
 
@@ -55,20 +55,6 @@ afterEach(() => {
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                     */
 /* ------------------------------------------------------------------------------------------ */
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
-function fieldsOf(error: AppError): Record<string, string> {
-  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-}
 
 let addresses = 0;
 /** A client address no other test uses. */
@@ -363,7 +349,7 @@ describe('writing a review', () => {
       ),
     );
     expect(error.code).toBe('validation');
-    const fields = Object.keys(fieldsOf(error)).join(', ');
+    const fields = Object.keys(fieldErrors(error)).join(', ');
     for (const name of ['status', 'authorId', 'therapistId', 'verified']) {
       expect(fields).toContain(name);
     }
@@ -408,8 +394,8 @@ describe('writing a review', () => {
     );
     expect(error.code).toBe('validation');
     expect(error.status).toBe(422);
-    expect(Object.keys(fieldsOf(error))).toContain(field);
-    expect(fieldsOf(error)[field]?.length).toBeGreaterThan(10);
+    expect(Object.keys(fieldErrors(error))).toContain(field);
+    expect(fieldErrors(error)[field]?.length).toBeGreaterThan(10);
     expect(await reviewsBy(viewer.userId)).toHaveLength(0);
   });
 

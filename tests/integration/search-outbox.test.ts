@@ -7,7 +7,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, selectRows } from '@/db';
 import { practiceLocations, searchDocuments, searchOutbox, therapists } from '@/db/schema';
-import { searchHealth, searchTherapists, setSearchEngines } from '@/lib/search';
+import { searchHealth, setSearchEngines } from '@/lib/search';
 import {
   backoffSeconds,
   drainAll,
@@ -15,9 +15,9 @@ import {
   MAX_ATTEMPTS,
   reindexAll,
 } from '@/lib/search/indexer';
-import { parseSearchQuery } from '@/lib/search/query';
 import type { SearchDocument, SearchEngine } from '@/lib/search/types';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { searchSlugs } from '../support/search';
 import { createSearchFixture, PLACES, type SearchFixture } from '../support/search-fixture';
 
 let database: TestDatabase;
@@ -51,12 +51,6 @@ async function pending(): Promise<number> {
     sql`select count(*)::int as n from search_outbox where processed_at is null and failed_at is null`,
   );
   return row!.n;
-}
-
-async function searchText(q: string) {
-  const parsed = parseSearchQuery({ q });
-  if (!parsed.ok) throw new Error('bad query');
-  return (await searchTherapists(parsed.query)).hits.map((h) => h.slug);
 }
 
 beforeAll(async () => {
@@ -124,21 +118,16 @@ describe('the outbox row is written with the change', () => {
 
 describe('draining', () => {
   it('applies the change to the index and marks the rows done', async () => {
-    expect(await searchText('office necks')).toEqual([]);
+    expect(await searchSlugs({ q: 'office necks' })).toEqual([]);
     const result = await drainAll();
     expect(result.applied).toBeGreaterThan(0);
     expect(await pending()).toBe(0);
-    expect(await searchText('office necks')).toEqual([fixture.slugs.trigger]);
+    expect(await searchSlugs({ q: 'office necks' })).toEqual([fixture.slugs.trigger]);
   });
 
   it('refreshes every part of a document already in the index', async () => {
     const id = fixture.ids.deep!;
-    const search = async (params: Record<string, string>) => {
-      const parsed = parseSearchQuery(params);
-      if (!parsed.ok) throw new Error('bad query');
-      return (await searchTherapists(parsed.query)).hits.map((h) => h.slug);
-    };
-    expect(await search({ modality: 'reflexology' })).not.toContain(fixture.slugs.deep);
+    expect(await searchSlugs({ modality: 'reflexology' })).not.toContain(fixture.slugs.deep);
     await database.db.execute(
       sql`insert into therapist_modalities (therapist_id, modality_id) select ${id}, id from modalities where slug = 'reflexology'`,
     );
@@ -146,8 +135,8 @@ describe('draining', () => {
       sql`update reviews set body = 'She untangled my quadratus lumborum.' where therapist_id = ${id}`,
     );
     await drainAll();
-    expect(await search({ modality: 'reflexology' })).toContain(fixture.slugs.deep);
-    expect(await search({ q: 'quadratus' })).toEqual([fixture.slugs.deep]);
+    expect(await searchSlugs({ modality: 'reflexology' })).toContain(fixture.slugs.deep);
+    expect(await searchSlugs({ q: 'quadratus' })).toEqual([fixture.slugs.deep]);
   });
 
   it('removes a therapist who is deleted', async () => {
@@ -163,10 +152,10 @@ describe('draining', () => {
       startsOn: '2024-01-01',
     });
     await drainAll();
-    expect(await searchText('Ephemeral')).toEqual(['short-lived']);
+    expect(await searchSlugs({ q: 'Ephemeral' })).toEqual(['short-lived']);
     await database.db.delete(therapists).where(eq(therapists.id, extra!.id));
     await drainAll();
-    expect(await searchText('Ephemeral')).toEqual([]);
+    expect(await searchSlugs({ q: 'Ephemeral' })).toEqual([]);
   });
 
   it('retries with backoff when an engine fails, keeping the rows', async () => {

@@ -10,7 +10,13 @@ import { segmentsToString } from '@/lib/search/highlight';
 import { drainAll, reindexAll } from '@/lib/search/indexer';
 import { parseSearchQuery, type SearchQuery } from '@/lib/search/query';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createSearchFixture, keysOf, PLACES, setHidden, type SearchFixture } from '../support/search-fixture';
+import {
+  createSearchFixture,
+  keysOf,
+  PLACES,
+  setHidden,
+  type SearchFixture,
+} from '../support/search-fixture';
 
 let database: TestDatabase;
 let fixture: SearchFixture;
@@ -35,7 +41,13 @@ function query(params: Record<string, string | string[]>): SearchQuery {
 
 async function search(params: Record<string, string | string[]>) {
   const result = await searchTherapists(query(params));
-  return { ...result, keys: keysOf(fixture, result.hits.map((h) => h.slug)) };
+  return {
+    ...result,
+    keys: keysOf(
+      fixture,
+      result.hits.map((h) => h.slug),
+    ),
+  };
 }
 
 describe('free text', () => {
@@ -116,7 +128,9 @@ describe('synonyms from the taxonomy', () => {
 
 describe('filters', () => {
   it('filters by specialty, condition and intent (any of the chosen values)', async () => {
-    expect(new Set((await search({ modality: ['shiatsu', 'tui-na'] })).keys)).toEqual(new Set(['shiatsu', 'acupressure']));
+    expect(new Set((await search({ modality: ['shiatsu', 'tui-na'] })).keys)).toEqual(
+      new Set(['shiatsu', 'acupressure']),
+    );
     expect(new Set((await search({ condition: 'sciatica' })).keys)).toEqual(new Set(['sciatica']));
     expect(new Set((await search({ intent: 'sports' })).keys)).toEqual(new Set(['sports']));
   });
@@ -181,7 +195,12 @@ describe('places', () => {
   });
 
   it('searches around the browser\'s coordinates ("near me")', async () => {
-    const r = await search({ lat: String(PLACES.chelsea.latitude), lng: String(PLACES.chelsea.longitude), radius: '5', sort: 'distance' });
+    const r = await search({
+      lat: String(PLACES.chelsea.latitude),
+      lng: String(PLACES.chelsea.longitude),
+      radius: '5',
+      sort: 'distance',
+    });
     expect(r.place?.kind).toBe('coordinates');
     expect(r.keys[0]).toMatch(/^(sciatica|acupressure|markup)$/);
     expect(r.keys).not.toContain('deep');
@@ -238,13 +257,19 @@ describe('facets', () => {
     expect(facet('condition', 'lower-back-pain')).toBe(2);
     expect(facet('condition', 'neck-pain')).toBe(0);
     expect(facet('intent', 'relaxation')).toBe(1);
-    expect(r.facets.modality.find((f) => f.value === 'deep-tissue')?.label).toBe('Deep tissue massage');
+    expect(r.facets.modality.find((f) => f.value === 'deep-tissue')?.label).toBe(
+      'Deep tissue massage',
+    );
   });
 
   it('keeps a chosen value in its facet even when nothing matches it', async () => {
     const r = await search({ condition: 'jaw-pain' });
     expect(r.total).toBe(0);
-    expect(r.facets.condition.find((f) => f.value === 'jaw-pain')).toEqual({ value: 'jaw-pain', label: 'Jaw pain (TMJ)', count: 0 });
+    expect(r.facets.condition.find((f) => f.value === 'jaw-pain')).toEqual({
+      value: 'jaw-pain',
+      label: 'Jaw pain (TMJ)',
+      count: 0,
+    });
   });
 });
 

@@ -56,7 +56,9 @@ describe('listTherapistsNear', () => {
   });
 
   it('finds nobody in the middle of the ocean', async () => {
-    expect(await listTherapistsNear({ latitude: 30, longitude: -40 }, { radiusKm: 50 })).toEqual([]);
+    expect(await listTherapistsNear({ latitude: 30, longitude: -40 }, { radiusKm: 50 })).toEqual(
+      [],
+    );
   });
 
   it('respects the limit', async () => {
@@ -108,14 +110,18 @@ describe('getTherapistProfile', () => {
       .where(eq(therapists.slug, (await busiestTherapist()).slug))
       .returning({ slug: therapists.slug, id: therapists.id });
     expect(await getTherapistProfile(hidden!.slug)).toBeNull();
-    await database.db.update(therapists).set({ status: 'published' }).where(eq(therapists.id, hidden!.id));
+    await database.db
+      .update(therapists)
+      .set({ status: 'published' })
+      .where(eq(therapists.id, hidden!.id));
   });
 
   it('shows outcome figures only from five reports up', async () => {
     const busiest = await busiestTherapist();
     const profile = await getTherapistProfile(busiest.slug);
     const { outcomeReports, improvedCount } = profile!.rating;
-    if (outcomeReports >= 5) expect(profile!.improved).toEqual({ count: improvedCount, base: outcomeReports });
+    if (outcomeReports >= 5)
+      expect(profile!.improved).toEqual({ count: improvedCount, base: outcomeReports });
     else expect(profile!.improved).toBeNull();
 
     const [lonely] = await selectRows<{ slug: string }>(
@@ -145,14 +151,20 @@ describe('listTherapistReviews', () => {
       }
     }
     expect(new Set(seen).size).toBe(busiest.n);
-    expect((await listTherapistReviews(busiest.id, { page: first.pageCount + 1, pageSize: 5 })).items).toEqual([]);
+    expect(
+      (await listTherapistReviews(busiest.id, { page: first.pageCount + 1, pageSize: 5 })).items,
+    ).toEqual([]);
   });
 
   it('shows the condition only with consent, and an anonymised author as a former member', async () => {
     const busiest = await busiestTherapist();
     const { items } = await listTherapistReviews(busiest.id, { page: 1, pageSize: 50 });
     const rows = await database.db
-      .select({ id: reviews.id, conditionPublic: reviews.conditionPublic, conditionId: reviews.conditionId })
+      .select({
+        id: reviews.id,
+        conditionPublic: reviews.conditionPublic,
+        conditionId: reviews.conditionId,
+      })
       .from(reviews)
       .where(and(eq(reviews.therapistId, busiest.id), eq(reviews.status, 'published')));
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -170,7 +182,10 @@ describe('listTherapistReviews', () => {
     await database.db.update(reviews).set({ authorId: null }).where(eq(reviews.id, target.id));
     const after = await listTherapistReviews(busiest.id, { page: 1, pageSize: 50 });
     expect(after.items.find((i) => i.id === target.id)!.authorName).toBe('Former member');
-    await database.db.update(reviews).set({ authorId: author!.authorId }).where(eq(reviews.id, target.id));
+    await database.db
+      .update(reviews)
+      .set({ authorId: author!.authorId })
+      .where(eq(reviews.id, target.id));
   });
 
   it('leaves pending and not-recommended reviews out, and counts them on the profile', async () => {

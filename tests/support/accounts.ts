@@ -5,8 +5,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { sessions, users, type SignInMethod, type UserRole } from '@/db/schema';
+import { passkeys, sessions, users, type SignInMethod, type UserRole } from '@/db/schema';
 import { getViewerForSession, type Viewer } from '@/lib/auth/viewer';
+import { createTherapist, type CreatedTherapist, type TherapistOverrides } from '../factories';
 
 export interface TestMember {
   id: string;
@@ -14,11 +15,22 @@ export interface TestMember {
   displayName: string;
 }
 
+export type MemberOverrides = Partial<{
+  email: string;
+  role: UserRole;
+  displayName: string;
+  bannedAt: Date;
+}>;
+
+export interface SessionOptions {
+  method?: SignInMethod;
+  secondFactor?: boolean;
+  expiresInSeconds?: number;
+}
+
 let counter = 0;
 
-export async function createMember(
-  overrides: Partial<{ email: string; role: UserRole; displayName: string; bannedAt: Date }> = {},
-): Promise<TestMember> {
+export async function createMember(overrides: MemberOverrides = {}): Promise<TestMember> {
   counter += 1;
   const email = overrides.email ?? `member-${counter}-${randomUUID().slice(0, 8)}@example.org`;
   const [row] = await getDb()
@@ -38,7 +50,7 @@ export async function createMember(
 /** Opens a session for a member; returns its cookie value (the session token). */
 export async function createSessionToken(
   userId: string,
-  options: { method?: SignInMethod; secondFactor?: boolean; expiresInSeconds?: number } = {},
+  options: SessionOptions = {},
 ): Promise<string> {
   const token = randomBytes(32).toString('hex');
   await getDb()
@@ -53,14 +65,83 @@ export async function createSessionToken(
   return token;
 }
 
-/** A member with a session, as the guards see them. */
-export async function signedInViewer(
-  overrides: Parameters<typeof createMember>[0] = {},
-  options: Parameters<typeof createSessionToken>[1] = {},
-): Promise<{ member: TestMember; token: string; viewer: Viewer }> {
-  const member = await createMember(overrides);
-  const token = await createSessionToken(member.id, options);
+/** Registers a passkey for a member (random keys: nothing ever signs with it). */
+export async function addPasskey(userId: string, name = 'Test key'): Promise<void> {
+  await getDb()
+    .insert(passkeys)
+    .values({
+      userId,
+      credentialId: randomBytes(16).toString('base64url'),
+      publicKey: randomBytes(32).toString('base64url'),
+      name,
+    });
+}
+
+/** The viewer of a session, as the guards see it. */
+export async function viewerOf(token: string): Promise<Viewer> {
   const viewer = await getViewerForSession(getDb(), token);
   if (!viewer) throw new Error('session not readable');
-  return { member, token, viewer };
+  return viewer;
+}
+
+export interface SignedInMember {
+  member: TestMember;
+  token: string;
+  viewer: Viewer;
+}
+
+/** A member with a session, as the guards see them; `passkey` registers one first. */
+export async function signedInViewer(
+  overrides: MemberOverrides = {},
+  options: SessionOptions & { passkey?: boolean } = {},
+): Promise<SignedInMember> {
+  const { passkey, ...session } = options;
+  const member = await createMember(overrides);
+  if (passkey) await addPasskey(member.id);
+  const token = await createSessionToken(member.id, session);
+  return { member, token, viewer: await viewerOf(token) };
+}
+
+/**
+ * A member of `role` with a passkey confirmed in this session: what therapist, moderator and
+ * admin powers need.
+ */
+export function confirmedViewer(
+  role: UserRole,
+  overrides: Omit<MemberOverrides, 'role'> = {},
+): Promise<SignedInMember> {
+  return signedInViewer(
+    { ...overrides, role },
+    { passkey: true, method: 'passkey', secondFactor: true },
+  );
+}
+
+export interface ListingOwner extends SignedInMember {
+  listing: CreatedTherapist;
+  therapistId: number;
+  slug: string;
+  name: string;
+}
+
+/**
+ * A listing (published unless `overrides` say otherwise) held by a confirmed therapist, or by
+ * `holder` when given.
+ */
+export async function ownedListing(
+  overrides: TherapistOverrides = {},
+  holder?: SignedInMember,
+): Promise<ListingOwner> {
+  const owner = holder ?? (await confirmedViewer('therapist'));
+  const listing = await createTherapist(getDb(), {
+    status: 'published',
+    ...overrides,
+    claimedByUserId: owner.member.id,
+  });
+  return {
+    ...owner,
+    listing,
+    therapistId: listing.therapist.id,
+    slug: listing.therapist.slug,
+    name: listing.therapist.name,
+  };
 }

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { AppError } from '@/lib/errors';
 
 /** Every message along an error's cause chain. */
 function messages(error: unknown): string {
@@ -21,4 +22,20 @@ export async function expectRefused(statement: PromiseLike<unknown>, constraint:
   }
   expect(refused, `expected the database to refuse the row (${constraint})`).toBeInstanceOf(Error);
   expect(messages(refused)).toContain(constraint);
+}
+
+/** What a call threw, which must be an AppError: a call that succeeds fails the test. */
+export async function failure(promise: PromiseLike<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+/** A validation error's message per field. */
+export function fieldErrors(error: AppError): Record<string, string> {
+  return Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
 }

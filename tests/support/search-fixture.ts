@@ -28,12 +28,48 @@ interface FixtureLocation {
 }
 
 export const PLACES = {
-  denver: { city: 'Denver', region: 'CO', postalCode: '80202', latitude: 39.7525, longitude: -104.9995 },
-  denverSouth: { city: 'Englewood', region: 'CO', postalCode: '80110', latitude: 39.6478, longitude: -104.9878 },
-  boulder: { city: 'Boulder', region: 'CO', postalCode: '80302', latitude: 40.0176, longitude: -105.2797 },
-  chelsea: { city: 'New York', region: 'NY', postalCode: '10001', latitude: 40.7484, longitude: -73.9967 },
-  brooklyn: { city: 'Brooklyn', region: 'NY', postalCode: '11201', latitude: 40.6945, longitude: -73.9906 },
-  chicago: { city: 'Chicago', region: 'IL', postalCode: '60601', latitude: 41.8858, longitude: -87.6181 },
+  denver: {
+    city: 'Denver',
+    region: 'CO',
+    postalCode: '80202',
+    latitude: 39.7525,
+    longitude: -104.9995,
+  },
+  denverSouth: {
+    city: 'Englewood',
+    region: 'CO',
+    postalCode: '80110',
+    latitude: 39.6478,
+    longitude: -104.9878,
+  },
+  boulder: {
+    city: 'Boulder',
+    region: 'CO',
+    postalCode: '80302',
+    latitude: 40.0176,
+    longitude: -105.2797,
+  },
+  chelsea: {
+    city: 'New York',
+    region: 'NY',
+    postalCode: '10001',
+    latitude: 40.7484,
+    longitude: -73.9967,
+  },
+  brooklyn: {
+    city: 'Brooklyn',
+    region: 'NY',
+    postalCode: '11201',
+    latitude: 40.6945,
+    longitude: -73.9906,
+  },
+  chicago: {
+    city: 'Chicago',
+    region: 'IL',
+    postalCode: '60601',
+    latitude: 41.8858,
+    longitude: -87.6181,
+  },
 } satisfies Record<string, FixtureLocation>;
 
 interface FixtureReview {
@@ -124,7 +160,10 @@ export const THERAPISTS: FixtureTherapist[] = [
     pressure: [2, 4],
     mobile: true,
     locations: [PLACES.chelsea],
-    reviews: [...lasting(3), { rating: 4, body: 'Good, relief faded.', painBefore: 6, painNow: 3, sixWeeks: 6 }],
+    reviews: [
+      ...lasting(3),
+      { rating: 4, body: 'Good, relief faded.', painBefore: 6, painNow: 3, sixWeeks: 6 },
+    ],
   },
   {
     key: 'shiatsu',
@@ -207,11 +246,29 @@ export interface SearchFixture {
 export async function createSearchFixture(db: Database): Promise<SearchFixture> {
   await db
     .insert(modalities)
-    .values(MODALITIES.map(({ separateProfession, ...m }) => ({ ...m, separateProfession: separateProfession ?? false })))
+    .values(
+      MODALITIES.map(({ separateProfession, ...m }) => ({
+        ...m,
+        separateProfession: separateProfession ?? false,
+      })),
+    )
     .onConflictDoNothing();
-  await db.insert(conditions).values([...CONDITIONS]).onConflictDoNothing();
-  const modalityIds = new Map((await db.select({ id: modalities.id, slug: modalities.slug }).from(modalities)).map((m) => [m.slug, m.id]));
-  const conditionIds = new Map((await db.select({ id: conditions.id, slug: conditions.slug }).from(conditions)).map((c) => [c.slug, c.id]));
+  await db
+    .insert(conditions)
+    .values([...CONDITIONS])
+    .onConflictDoNothing();
+  const modalityIds = new Map(
+    (await db.select({ id: modalities.id, slug: modalities.slug }).from(modalities)).map((m) => [
+      m.slug,
+      m.id,
+    ]),
+  );
+  const conditionIds = new Map(
+    (await db.select({ id: conditions.id, slug: conditions.slug }).from(conditions)).map((c) => [
+      c.slug,
+      c.id,
+    ]),
+  );
 
   const ids: Record<string, number> = {};
   const slugs: Record<string, string> = {};
@@ -246,13 +303,20 @@ export async function createSearchFixture(db: Database): Promise<SearchFixture> 
         startsOn: '2021-01-01',
       })),
     );
-    await db.insert(therapistModalities).values(t.modalities.map((m) => ({ therapistId: id, modalityId: modalityIds.get(m)! })));
-    await db.insert(therapistConditions).values(t.conditions.map((c) => ({ therapistId: id, conditionId: conditionIds.get(c)! })));
+    await db
+      .insert(therapistModalities)
+      .values(t.modalities.map((m) => ({ therapistId: id, modalityId: modalityIds.get(m)! })));
+    await db
+      .insert(therapistConditions)
+      .values(t.conditions.map((c) => ({ therapistId: id, conditionId: conditionIds.get(c)! })));
     for (const r of t.reviews ?? []) {
       reviewer += 1;
       const [author] = await db
         .insert(users)
-        .values({ email: `fixture-reviewer-${reviewer}@example.net`, displayName: `Reviewer ${reviewer}` })
+        .values({
+          email: `fixture-reviewer-${reviewer}@example.net`,
+          displayName: `Reviewer ${reviewer}`,
+        })
         .returning({ id: users.id });
       const [review] = await db
         .insert(reviews)
@@ -269,7 +333,9 @@ export async function createSearchFixture(db: Database): Promise<SearchFixture> 
         })
         .returning({ id: reviews.id });
       if (r.sixWeeks !== undefined) {
-        await db.insert(reviewFollowUps).values({ reviewId: review!.id, weeksAfter: 6, painNow: r.sixWeeks });
+        await db
+          .insert(reviewFollowUps)
+          .values({ reviewId: review!.id, weeksAfter: 6, painNow: r.sixWeeks });
       }
     }
   }
@@ -284,10 +350,16 @@ export function keysOf(fixture: SearchFixture, slugList: readonly string[]): str
 }
 
 export async function setHidden(db: Database, id: number, hidden: boolean): Promise<void> {
-  await db.update(therapists).set({ status: hidden ? 'hidden' : 'published' }).where(eq(therapists.id, id));
+  await db
+    .update(therapists)
+    .set({ status: hidden ? 'hidden' : 'published' })
+    .where(eq(therapists.id, id));
 }
 
 export async function therapistIdsBySlug(db: Database, slugList: string[]): Promise<number[]> {
-  const rows = await db.select({ id: therapists.id }).from(therapists).where(inArray(therapists.slug, slugList));
+  const rows = await db
+    .select({ id: therapists.id })
+    .from(therapists)
+    .where(inArray(therapists.slug, slugList));
   return rows.map((r) => r.id);
 }

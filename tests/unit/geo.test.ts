@@ -30,7 +30,7 @@ describe('boundingBox', () => {
         latitude: denver.latitude + (radius / 111.2) * Math.cos(rad) * 0.999,
         longitude:
           denver.longitude +
-          ((radius / (111.2 * Math.cos((denver.latitude * Math.PI) / 180))) * Math.sin(rad) * 0.999),
+          (radius / (111.2 * Math.cos((denver.latitude * Math.PI) / 180))) * Math.sin(rad) * 0.999,
       };
       expect(distanceKm(denver, point)).toBeLessThanOrEqual(radius);
       expect(point.latitude).toBeGreaterThanOrEqual(box.minLatitude);

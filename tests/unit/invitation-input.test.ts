@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '@/lib/actions';
+import { parseInput } from '@/lib/input';
 import { AppError } from '@/lib/errors';
 import { describeInvitationResult } from '@/lib/invitations/format';
 import {

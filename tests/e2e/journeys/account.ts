@@ -15,6 +15,7 @@ import {
   recordPage,
   signInByEmail,
   type PageRecord,
+  resetRecord,
 } from '../harness';
 
 const SESSION_COOKIE = /(^|\.)authjs\.session-token$/;
@@ -35,13 +36,6 @@ describe('account: public name, export, sign out everywhere, deletion', () => {
   after(async () => {
     await context?.close();
   });
-
-  function resetRecord() {
-    assert.ok(record);
-    record.consoleErrors.length = 0;
-    record.pageErrors.length = 0;
-    record.requests.length = 0;
-  }
 
   async function sessionCookie(): Promise<Cookie | undefined> {
     assert.ok(context);
@@ -68,7 +62,7 @@ describe('account: public name, export, sign out everywhere, deletion', () => {
   test('signs in by email and opens the account page', async (t) => {
     assert.ok(page && record);
     await signIn();
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/account`, { waitUntil: 'load' });
     await page.getByText(email, { exact: true }).first().waitFor();
     const name = page.getByRole('textbox', { name: 'Public name' });
@@ -166,7 +160,7 @@ describe('account: public name, export, sign out everywhere, deletion', () => {
     assert.equal(await exportStatusWith(cookie), 200, 'a refused deletion ended the session');
 
     await confirm.fill(email);
-    resetRecord();
+    resetRecord(record);
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/account-deleted'),
       page.getByRole('button', { name: 'Delete my account' }).click(),

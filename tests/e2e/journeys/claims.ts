@@ -20,6 +20,8 @@ import {
   signInByEmail,
   smtp,
   type PageRecord,
+  resetRecord,
+  addVirtualAuthenticator,
 } from '../harness';
 
 type Listing = {
@@ -62,18 +64,7 @@ describe('claims: a practitioner claims a listing, edits it and replies', () => 
     context = await newContext('mobile');
     page = await context.newPage();
     record = recordPage(page);
-    const devtools = await context.newCDPSession(page);
-    await devtools.send('WebAuthn.enable', { enableUI: false });
-    await devtools.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await addVirtualAuthenticator(context, page);
   });
 
   after(async () => {
@@ -81,17 +72,10 @@ describe('claims: a practitioner claims a listing, edits it and replies', () => 
     await database?.close();
   });
 
-  function resetRecord() {
-    assert.ok(record);
-    record.consoleErrors.length = 0;
-    record.pageErrors.length = 0;
-    record.requests.length = 0;
-  }
-
   test('"Is this you?" leads a signed-in member to the claim form', async (t) => {
     assert.ok(page && record && listing);
     await signInByEmail(page, email, `/therapists/${listing.slug}`);
-    resetRecord();
+    resetRecord(record);
     await page.getByText('Is this you?').waitFor();
     await Promise.all([
       page.waitForURL((url) => url.pathname === `/therapists/${listing!.slug}/claim`),
@@ -137,7 +121,7 @@ describe('claims: a practitioner claims a listing, edits it and replies', () => 
     const code = /The code is (\d{6})\./.exec(mail.text)?.[1];
     assert.ok(code, 'the mail holds a 6-digit code');
 
-    resetRecord();
+    resetRecord(record);
     await page.getByLabel('6-digit code from the email').fill(code);
     await Promise.all([
       page.waitForURL((url) => url.searchParams.get('claimed') === '1'),
@@ -164,7 +148,7 @@ describe('claims: a practitioner claims a listing, edits it and replies', () => 
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByRole('status').filter({ hasText: 'Passkey added as' }).waitFor();
 
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/dashboard`, { waitUntil: 'load' });
     await page.getByText(listing.name).first().waitFor();
     await checkPage(t, page, record, origin, 'mobile-dashboard');
@@ -172,7 +156,7 @@ describe('claims: a practitioner claims a listing, edits it and replies', () => 
 
   test('an edit on the dashboard shows on the profile and is found by search', async (t) => {
     assert.ok(page && record && listing);
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/dashboard/profile`, { waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
     await checkPage(t, page, record, origin, 'mobile-dashboard-profile');
@@ -201,7 +185,7 @@ describe('claims: a practitioner claims a listing, edits it and replies', () => 
 
   test('a reply to a review is published under it on the profile', async (t) => {
     assert.ok(page && record && listing);
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/dashboard/reviews`, { waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Reviews and replies' }).waitFor();
     await checkPage(t, page, record, origin, 'mobile-dashboard-reviews');
@@ -219,7 +203,7 @@ describe('claims: a practitioner claims a listing, edits it and replies', () => 
 
   test('the insights page draws its charts', async (t) => {
     assert.ok(page && record);
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/dashboard/insights`, { waitUntil: 'load' });
     assert.ok((await page.locator('figure svg[role="img"]').count()) >= 4, 'the charts are drawn');
     await checkPage(t, page, record, origin, 'mobile-dashboard-insights');

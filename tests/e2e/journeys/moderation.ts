@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { openDatabase, selectRows, type DatabaseHandle } from '@/db';
 import { recomputeTherapistStats } from '@/db/aggregates';
 import { auditLog, reviews } from '@/db/schema';
@@ -24,6 +24,8 @@ import {
   recordPage,
   signInByEmail,
   type PageRecord,
+  resetRecord,
+  addVirtualAuthenticator,
 } from '../harness';
 import { runCommand, tail } from '../processes';
 
@@ -35,7 +37,6 @@ describe('moderation: the queue, a decision by mouse and by keyboard, an appeal'
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   let record: PageRecord | undefined;
-  let devtools: CDPSession | undefined;
   /** The two pending reviews this journey decides: the oldest ones in the queue. */
   let published = 0;
   let removed = 0;
@@ -89,31 +90,13 @@ describe('moderation: the queue, a decision by mouse and by keyboard, an appeal'
     context = await newContext('desktop');
     page = await context.newPage();
     record = recordPage(page);
-    devtools = await context.newCDPSession(page);
-    await devtools.send('WebAuthn.enable', { enableUI: false });
-    await devtools.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await addVirtualAuthenticator(context, page);
   });
 
   after(async () => {
     await context?.close();
     await database?.close();
   });
-
-  function resetRecord() {
-    assert.ok(record);
-    record.consoleErrors.length = 0;
-    record.pageErrors.length = 0;
-    record.requests.length = 0;
-  }
 
   test('a member signs in and is made a moderator with npm run user:role', async () => {
     assert.ok(page);
@@ -143,7 +126,7 @@ describe('moderation: the queue, a decision by mouse and by keyboard, an appeal'
 
   test('the queue lists the oldest pending reviews first, with their reason and age', async (t) => {
     assert.ok(page && record);
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/moderation`, { waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
     const waiting = page.getByRole('region', { name: /^Waiting for a decision/ });
@@ -265,7 +248,7 @@ describe('moderation: the queue, a decision by mouse and by keyboard, an appeal'
       .waitFor();
     assert.match(await appeal.innerText(), /The number is the clinic’s public line/);
 
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/moderation/audit`, { waitUntil: 'load' });
     await page.getByRole('heading', { level: 1, name: 'Moderation log' }).waitFor();
     const rows = page.getByRole('row');

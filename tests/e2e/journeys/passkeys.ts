@@ -14,6 +14,8 @@ import {
   recordPage,
   signInByEmail,
   type PageRecord,
+  resetRecord,
+  addVirtualAuthenticator,
 } from '../harness';
 
 interface VirtualCredential {
@@ -35,19 +37,7 @@ describe('passkeys: add one, sign out, sign back in with it', () => {
     context = await newContext('desktop');
     page = await context.newPage();
     record = recordPage(page);
-    devtools = await context.newCDPSession(page);
-    await devtools.send('WebAuthn.enable', { enableUI: false });
-    const added = await devtools.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
-    authenticatorId = added.authenticatorId;
+    ({ devtools, authenticatorId } = await addVirtualAuthenticator(context, page));
   });
 
   after(async () => {
@@ -60,13 +50,6 @@ describe('passkeys: add one, sign out, sign back in with it', () => {
       authenticatorId,
     });
     return list;
-  }
-
-  function resetRecord() {
-    assert.ok(record);
-    record.consoleErrors.length = 0;
-    record.pageErrors.length = 0;
-    record.requests.length = 0;
   }
 
   test('the site is served on a host name, as WebAuthn requires', () => {
@@ -85,7 +68,7 @@ describe('passkeys: add one, sign out, sign back in with it', () => {
 
   test('adds a passkey on the security page', async (t) => {
     assert.ok(page && record);
-    resetRecord();
+    resetRecord(record);
     await page.goto(`${origin}/account/security`, { waitUntil: 'load' });
     await page.getByText('You have no passkeys yet.').waitFor();
     assert.equal((await credentials()).length, 0);

@@ -20,6 +20,7 @@ import {
   signInByEmail,
   smtp,
   type PageRecord,
+  resetRecord,
 } from '../harness';
 
 const FOLLOW_UP_SUBJECT = 'Still better? Rate your pain now';
@@ -48,13 +49,6 @@ describe('reviews: write one with its outcome, then answer the follow-up', () =>
     await database?.close();
   });
 
-  function resetRecord() {
-    assert.ok(record);
-    record.consoleErrors.length = 0;
-    record.pageErrors.length = 0;
-    record.requests.length = 0;
-  }
-
   test('a member signs in from a profile and opens the review form', async (t) => {
     assert.ok(page && record && database);
     await page.goto(`${origin}/`, { waitUntil: 'load' });
@@ -67,7 +61,7 @@ describe('reviews: write one with its outcome, then answer the follow-up', () =>
       .update(users)
       .set({ createdAt: new Date(Date.now() - 2 * 86_400_000) })
       .where(eq(users.email, email));
-    resetRecord();
+    resetRecord(record);
     await page.reload({ waitUntil: 'load' });
     await page.getByRole('button', { name: 'Publish review' }).waitFor();
     await checkPage(t, page, record, origin, 'mobile-review-form');
@@ -95,7 +89,7 @@ describe('reviews: write one with its outcome, then answer the follow-up', () =>
     const text = (await review.first().textContent()) ?? '';
     assert.match(text, /7\/10\s*before/);
     assert.match(text, /3\/10\s*at review/);
-    resetRecord();
+    resetRecord(record);
     await page.reload({ waitUntil: 'load' });
     await checkPage(t, page, record, origin, 'mobile-profile-with-review');
   });
@@ -125,7 +119,7 @@ describe('reviews: write one with its outcome, then answer the follow-up', () =>
     const one = links.find((link) => new URL(link).searchParams.get('pain') === '1');
     assert.ok(one);
 
-    resetRecord();
+    resetRecord(record);
     await page.goto(one, { waitUntil: 'load' });
     const chosen = page.locator('input[name="pain"][value="1"]');
     assert.equal(await chosen.isChecked(), true, 'the tapped score is chosen');

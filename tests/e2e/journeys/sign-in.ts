@@ -25,17 +25,11 @@ import {
   recordPage,
   smtp,
   type PageRecord,
+  resetRecord,
 } from '../harness';
 
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token$/;
 const CALLBACK_PATH = '/search?q=neck';
-
-function resetRecord(record: PageRecord | undefined): void {
-  assert.ok(record);
-  record.consoleErrors.length = 0;
-  record.pageErrors.length = 0;
-  record.requests.length = 0;
-}
 
 describe('sign-in by email (TRUST 2, 3)', () => {
   const email = `sign-in-${randomUUID().slice(0, 8)}@example.org`;
@@ -316,7 +310,12 @@ const VALID_INPUT: Record<string, () => ActionInput> = {
     },
   }),
   saveListingProfileAction: () => ({
-    form: { headline: 'Deep tissue for runners', language: 'en', pressureMin: '1', pressureMax: '5' },
+    form: {
+      headline: 'Deep tissue for runners',
+      language: 'en',
+      pressureMin: '1',
+      pressureMax: '5',
+    },
   }),
   requestContactChangeAction: () => ({
     form: { contactEmail: 'new@example.com', phone: '', website: '', bookingUrl: '' },
